@@ -1,0 +1,68 @@
+"""``desk-app``: the GUI by default (once it lands), subcommands for administrators."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desk_app import __version__, paths
+from desk_app.cli import catalogue_cmd, rules_cmd, setup_cmd
+from desk_app.cli.parser import EXIT_REFUSED, VietnameseArgumentParser
+from desk_app.core.errors import DomainError
+from desk_app.i18n import _
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+log = logging.getLogger("desk_app.cli")
+
+
+def _db_default() -> Path:
+    env = os.environ.get("DESK_APP_DB")
+    return Path(env) if env else paths.default_database_path()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command tree; ``--db`` works before or after the subcommand."""
+    parser = VietnameseArgumentParser(
+        prog="desk-app", description=_("One-Stop Desk — bàn tiếp nhận và trả kết quả")
+    )
+    parser.add_argument("--version", action="version", version=f"desk-app {__version__}")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help=_("tệp cơ sở dữ liệu (mặc định trong thư mục dữ liệu của người dùng)"),
+    )
+    # Subcommands accept --db too, without overriding a value given before them.
+    parent = VietnameseArgumentParser(add_help=False)
+    parent.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=VietnameseArgumentParser)
+    setup_cmd.add_commands(sub, parent)
+    catalogue_cmd.add_commands(sub, parent)
+    rules_cmd.add_commands(sub, parent)
+    parser.set_defaults(handler=setup_cmd.run_default)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; refusals print a Vietnamese message and return 2."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if args.db is None:
+        args.db = _db_default()
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except DomainError as exc:
+        sys.stderr.write(_("Lỗi: {message}").format(message=exc.user_message) + "\n")
+        return EXIT_REFUSED

@@ -1,0 +1,75 @@
+"""``desk-app init`` and the default command (until the GUI lands)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desk_app.cli.output import print_lines
+from desk_app.i18n import _
+from desk_app.services.container import build_services
+
+if TYPE_CHECKING:
+    import argparse
+
+    from desk_app.cli.parser import Subcommands, VietnameseArgumentParser
+    from desk_app.services.dto import DeskSummary, ImportSummary
+
+
+def add_commands(sub: Subcommands, parent: VietnameseArgumentParser) -> None:
+    """Register ``init``."""
+    init = sub.add_parser("init", parents=[parent], help=_("khởi tạo cơ sở dữ liệu của bàn"))
+    init.add_argument("--demo", action="store_true", help=_("dùng đơn vị mẫu, khe 1 và dữ liệu mẫu"))
+    init.add_argument("--unit", metavar="UNIT_CODE", help=_("mã định danh đơn vị, ví dụ 000.17.22.H56"))
+    init.add_argument("--slot", type=int, help=_("khe mã của bàn (1–9)"))
+    init.set_defaults(handler=run_init)
+
+
+def _report(desk: DeskSummary, imported: ImportSummary | None) -> None:
+    lines = [
+        _("Cơ sở dữ liệu: {path}").format(path=desk.database),
+        _("Đơn vị: {unit} {name} — khe mã {slot}").format(
+            unit=desk.unit_code, name=desk.unit_name, slot=desk.code_slot
+        ),
+    ]
+    if imported is not None:
+        lines.append(
+            _("Danh mục: {n} thủ tục (từ {source}).").format(
+                n=imported.total_procedures, source=imported.source_name
+            )
+        )
+    else:
+        lines.append(_("Bàn đã được khởi tạo trước đó; không có gì thay đổi."))
+    print_lines(*lines)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    """Create (or confirm) the desk database."""
+    services = build_services(args.db)
+    try:
+        if args.demo:
+            desk, imported = services.desk.initialise_demo()
+        else:
+            if not args.unit or args.slot is None:
+                from desk_app.core.errors import InvalidInput
+
+                raise InvalidInput(_("Cần --unit UNIT_CODE và --slot N (hoặc --demo)."))
+            desk, imported = services.desk.initialise(args.unit, args.slot)
+        _report(desk, imported)
+    finally:
+        services.close()
+    return 0
+
+
+def run_default(args: argparse.Namespace) -> int:
+    """No subcommand: make sure a database exists (the demo one when none) and say where."""
+    services = build_services(args.db)
+    try:
+        if not services.desk.is_initialised():
+            desk, imported = services.desk.initialise_demo()
+            _report(desk, imported)
+        else:
+            _report(services.desk.identity(), None)
+        print_lines(_("Giao diện đồ họa chưa có trong bản này; dùng “desk-app --help” để xem các lệnh."))
+    finally:
+        services.close()
+    return 0

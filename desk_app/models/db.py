@@ -1,0 +1,57 @@
+"""The desk's SQLite engine: WAL, synchronous=FULL, foreign keys, BEGIN IMMEDIATE.
+
+FULL, not NORMAL: NORMAL can roll back a committed, already printed
+reception after a power loss. The pragmas are read back on every new
+connection and a wrong value stops the app.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    import sqlite3
+    from pathlib import Path
+
+BUSY_TIMEOUT_MS = 5000
+_PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", f"busy_timeout={BUSY_TIMEOUT_MS}")
+_EXPECTED = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS}
+
+
+class DatabaseSetupError(RuntimeError):
+    """The database connection does not have the durability settings we rely on."""
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy emit BEGIN itself (pysqlite's legacy transaction control is wrong on 3.11).
+    dbapi_conn.isolation_level = None
+    for pragma in _PRAGMAS:
+        dbapi_conn.execute(f"PRAGMA {pragma}")
+    for name, expected in _EXPECTED.items():
+        actual = dbapi_conn.execute(f"PRAGMA {name}").fetchone()[0]
+        if actual != expected:
+            raise DatabaseSetupError(f"PRAGMA {name} is {actual!r}, expected {expected!r}")
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine on the desk database file, every transaction ``BEGIN IMMEDIATE``."""
+    return configure_engine(create_engine(f"sqlite+pysqlite:///{path}"))
+
+
+def configure_engine(engine: Engine) -> Engine:
+    """Install the pragmas and the BEGIN IMMEDIATE hook (also used by migrations)."""
+    event.listen(engine, "connect", _on_connect)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions that keep loaded values after commit, for mapping to DTOs."""
+    return sessionmaker(engine, expire_on_commit=False, autoflush=True)

@@ -1,0 +1,69 @@
+"""Dossiers and their append-only event journal (sync.md §2.2)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desk_app.models.base import Base
+
+
+class DossierRecord(Base):
+    """A dossier; ``status`` is a projection that can be recomputed from its events."""
+
+    __tablename__ = "dossiers"
+    __table_args__ = (
+        Index("ix_dossiers_received", "received_at"),
+        Index("ix_dossiers_status_due", "status", "due_at"),
+    )
+
+    dossier_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7
+    dossier_code: Mapped[str | None] = mapped_column(String(30), unique=True)  # set when accepted
+    origin: Mapped[str] = mapped_column(String(10), default="local")  # local | central
+    procedure_version_id: Mapped[int] = mapped_column(ForeignKey("procedure_versions.id"))
+    procedure_code: Mapped[str] = mapped_column(String(40))
+    rule_set: Mapped[str] = mapped_column(String(20))  # form set: TT03-2025 | TT01-2018
+    channel: Mapped[str] = mapped_column(String(10))
+    postal_handover_at: Mapped[str | None] = mapped_column(String(32))
+    applicant_kind: Mapped[str] = mapped_column(String(12), default="person")
+    applicant_name: Mapped[str] = mapped_column(Text)
+    applicant_name_folded: Mapped[str] = mapped_column(Text)
+    applicant_id_number: Mapped[str | None] = mapped_column(String(20), index=True)
+    applicant_phone: Mapped[str | None] = mapped_column(String(20))
+    applicant_email: Mapped[str | None] = mapped_column(String(200))
+    applicant_address: Mapped[str | None] = mapped_column(Text)
+    applicant_from_card: Mapped[bool] = mapped_column(Boolean, default=False)
+    summary: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[str] = mapped_column(String(32))  # ISO-8601 with +07:00
+    counted_from: Mapped[str | None] = mapped_column(String(32))
+    due_at: Mapped[str | None] = mapped_column(String(32))
+    limit_spec: Mapped[str | None] = mapped_column(String(30))
+    calendar_version: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[int] = mapped_column(Integer)  # national status code 1..10
+    register_year: Mapped[int | None] = mapped_column(Integer)
+    register_number: Mapped[int | None] = mapped_column(Integer)
+    late_entry: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[str] = mapped_column(String(100))
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class DossierEventRecord(Base):
+    """One immutable event of a dossier: own events and pulled ones alike."""
+
+    __tablename__ = "dossier_events"
+    __table_args__ = (Index("ix_dossier_events_dossier", "dossier_id", "occurred_at"),)
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.dossier_id"))
+    desk_seq: Mapped[int | None] = mapped_column(Integer)
+    server_seq: Mapped[int | None] = mapped_column(Integer)
+    event_type: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(30))
+    from_status: Mapped[int | None] = mapped_column(Integer)
+    to_status: Mapped[int] = mapped_column(Integer)
+    actor: Mapped[str] = mapped_column(String(100))
+    occurred_at: Mapped[str] = mapped_column(String(32))
+    recorded_at: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(60))  # desk:<id> | dept:<code> | central

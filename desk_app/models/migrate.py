@@ -1,0 +1,76 @@
+"""Alembic migrations applied at start-up, with a copy of the file taken first."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+from desk_app import paths
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+
+def _config(db_path: Path) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(paths.migrations_dir()))
+    config.set_main_option("sqlalchemy.url", f"sqlite+pysqlite:///{db_path}")
+    return config
+
+
+def head_revision() -> str:
+    """The newest schema revision this build knows."""
+    head = ScriptDirectory.from_config(_config(Path("unused"))).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db_path: Path) -> str | None:
+    """The schema revision of an existing database file (None for a new one)."""
+    if not db_path.exists():
+        return None
+    conn = sqlite3.connect(db_path)
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.OperationalError:  # no alembic_version table: an empty file
+        return None
+    finally:
+        conn.close()
+    return str(row[0]) if row else None
+
+
+def backup_path_for(db_path: Path, revision: str | None, now: datetime) -> Path:
+    """Where the pre-upgrade copy of ``db_path`` goes."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    return db_path.with_name(f"{db_path.stem}.before-{revision or 'none'}-{stamp}{db_path.suffix}")
+
+
+def upgrade(db_path: Path, now: datetime) -> Path | None:
+    """Bring the database to the head revision; returns the backup made, if any."""
+    current = current_revision(db_path)
+    head = head_revision()
+    if current == head:
+        return None
+    backup: Path | None = None
+    if current is not None:
+        backup = backup_path_for(db_path, current, now)
+        src = sqlite3.connect(db_path)
+        dst = sqlite3.connect(backup)
+        try:
+            src.backup(dst)  # consistent even with a WAL file beside it
+        finally:
+            dst.close()
+            src.close()
+    command.upgrade(_config(db_path), "head")
+    return backup
+
+
+def copy_database(src: Path, dst: Path) -> None:
+    """Copy a closed database file (used for test templates)."""
+    shutil.copyfile(src, dst)

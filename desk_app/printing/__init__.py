@@ -1,0 +1,1 @@
+"""Reserved for the printing layer (see architecture.md)."""

@@ -1,0 +1,69 @@
+"""The one composition function: ``build_services()``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desk_app.core.clock import Clock, SystemClock
+from desk_app.i18n import set_language
+from desk_app.models.db import make_engine, make_session_factory
+from desk_app.models.migrate import upgrade
+from desk_app.services.calendar import CalendarService
+from desk_app.services.catalogue import CatalogueService
+from desk_app.services.catalogue_import import CatalogueImportService
+from desk_app.services.desk import DeskService
+from desk_app.services.due_dates import DueDateService
+from desk_app.services.settings import SettingsService
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sqlalchemy import Engine
+
+
+@dataclass
+class Services:
+    """Everything the UI and the CLI may call."""
+
+    db_path: Path
+    engine: Engine
+    clock: Clock
+    desk: DeskService
+    catalogue: CatalogueService
+    catalogue_import: CatalogueImportService
+    calendar: CalendarService
+    due_dates: DueDateService
+    settings: SettingsService
+    backup_path: Path | None
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+
+def build_services(db_path: Path, *, clock: Clock | None = None, language: str = "vi") -> Services:
+    """Migrate the database (copying it first when an upgrade is due) and wire the services."""
+    clock = clock or SystemClock()
+    set_language(language)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    backup = upgrade(db_path, clock.now())
+    engine = make_engine(db_path)
+    factory = make_session_factory(engine)
+    calendar = CalendarService(factory, clock)
+    catalogue = CatalogueService(factory, clock)
+    importer = CatalogueImportService(factory, clock)
+    settings = SettingsService(factory, clock)
+    desk = DeskService(factory, clock, db_path, calendar, catalogue, importer, settings)
+    return Services(
+        db_path=db_path,
+        engine=engine,
+        clock=clock,
+        desk=desk,
+        catalogue=catalogue,
+        catalogue_import=importer,
+        calendar=calendar,
+        due_dates=DueDateService(catalogue, calendar),
+        settings=settings,
+        backup_path=backup,
+    )

@@ -1,0 +1,113 @@
+"""Frozen DTOs: the only things that cross from services to the UI and CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    """The outcome of a catalogue import."""
+
+    source_kind: str
+    source_name: str
+    records: int
+    new_procedures: int
+    new_versions: int
+    unchanged: int
+    total_procedures: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProcedureSummary:
+    """One search hit or list row."""
+
+    code: str
+    name: str
+    field_name: str
+    levels: tuple[str, ...]
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentSummary:
+    """A published component as shown in the checklist."""
+
+    position: int
+    name: str
+    kind: str
+    originals: int
+    copies: int
+    group: str
+    alternative: bool
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProcedureTerms:
+    """The time limit, cut-off and fee in force for one channel, and their sources."""
+
+    channel: str
+    limit_spec: str | None  # "5 working-days", "same-day", None when unknown
+    limit_text: str
+    limit_source: str  # catalogue | override | unknown
+    cutoff: str | None  # None: the calendar's cut-off; "none": no cut-off; else "HH:MM"
+    fee_vnd: int | None
+    fee_text: str
+    fee_source: str
+
+
+@dataclass(frozen=True, slots=True)
+class OverrideSummary:
+    """A local override of a procedure's terms (who and why)."""
+
+    revision: int
+    limit_spec: str | None
+    cutoff: str | None
+    fee_vnd: int | None
+    set_by: str
+    reason: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProcedureDetail:
+    """A procedure version with everything the reception needs."""
+
+    version_id: int
+    code: str
+    name: str
+    version: int
+    field_name: str
+    levels: tuple[str, ...]
+    agency: str
+    legal_basis: str
+    time_limit_text: str
+    fees_text: str
+    components: tuple[ComponentSummary, ...]
+    terms: tuple[ProcedureTerms, ...]
+    override: OverrideSummary | None
+
+
+@dataclass(frozen=True, slots=True)
+class DueDateResult:
+    """A due date as the CLI and the UI show it."""
+
+    received_at: str
+    counted_from: str
+    due_at: str
+    calendar_version: int
+    limit: str
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeskSummary:
+    """The desk's identity."""
+
+    desk_id: str
+    unit_code: str
+    unit_name: str
+    code_slot: int
+    database: str
+    schema_revision: str

@@ -1,0 +1,67 @@
+"""Due dates for a procedure or an explicit limit, with the terms in force."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desk_app.core.catalogue import Channel
+from desk_app.core.errors import InvalidInput
+from desk_app.core.time_limits import TimeLimit, parse_limit_spec
+from desk_app.i18n import _
+from desk_app.services.catalogue import NO_CUTOFF, CatalogueService, parse_cutoff
+from desk_app.services.dto import DueDateResult
+from desk_app.services.timefmt import iso
+
+if TYPE_CHECKING:
+    from datetime import datetime, time
+
+    from desk_app.core.calendar import DueDate
+    from desk_app.services.calendar import CalendarService
+
+
+def to_result(due: DueDate) -> DueDateResult:
+    """The DTO of a computed due date."""
+    return DueDateResult(
+        received_at=iso(due.received_at),
+        counted_from=iso(due.counted_from),
+        due_at=iso(due.due_at),
+        calendar_version=due.calendar_version,
+        limit=due.limit.spec(),
+        explanation=due.explanation_text(),
+    )
+
+
+class DueDateService:
+    """Computes appointments from the catalogue's terms and the current calendar."""
+
+    def __init__(self, catalogue: CatalogueService, calendar: CalendarService) -> None:
+        self._catalogue = catalogue
+        self._calendar = calendar
+
+    def for_limit(
+        self, received_at: datetime, limit: TimeLimit, cutoff: time | bool | None = True
+    ) -> DueDate:
+        """The due date for an explicit limit under the current calendar."""
+        return self._calendar.calendar().due_date(received_at, limit, cutoff=cutoff)
+
+    def for_procedure(self, code: str, received_at: datetime, channel: Channel = Channel.DIRECT) -> DueDate:
+        """The due date for a procedure received through ``channel``.
+
+        Raises InvalidInput when the procedure's limit is unknown: the officer
+        then enters the appointment (or an administrator sets an override).
+        """
+        detail = self._catalogue.procedure(code)
+        terms = next(t for t in detail.terms if t.channel == channel.value)
+        if terms.limit_spec is None:
+            raise InvalidInput(
+                _(
+                    "Thời hạn giải quyết của thủ tục {code} chưa xác định được từ danh mục (“{text}”). "
+                    "Hãy nhập ngày hẹn trả, hoặc nhờ quản trị đặt thời hạn cho thủ tục này."
+                ).format(code=detail.code, text=terms.limit_text or _("trống"))
+            )
+        cutoff: time | bool | None = True
+        if terms.cutoff == NO_CUTOFF:
+            cutoff = None
+        elif terms.cutoff is not None:
+            cutoff = parse_cutoff(terms.cutoff)
+        return self.for_limit(received_at, parse_limit_spec(terms.limit_spec), cutoff)

@@ -1,0 +1,79 @@
+"""Desk and domain settings: each key declared once with its default and type."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from desk_app.core.errors import InvalidInput
+from desk_app.i18n import N_, _
+from desk_app.models import SettingRecord
+from desk_app.services.changes import Changes
+from desk_app.services.timefmt import iso
+from desk_app.services.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from desk_app.core.clock import Clock
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Setting(Generic[T]):
+    """A declared setting: key, default, value type and a title for the settings screen."""
+
+    key: str
+    default: T
+    kind: type
+    title: str
+
+
+RULE_SET = Setting("forms.rule_set", "TT03-2025", str, N_("Bộ biểu mẫu áp dụng"))
+LANGUAGE = Setting("ui.language", "vi", str, N_("Ngôn ngữ giao diện"))
+UNIT_NAME = Setting("unit.name", "", str, N_("Tên đơn vị"))
+UNIT_PLACE = Setting("unit.place", "", str, N_("Địa danh (dòng “…, ngày … tháng … năm …”)"))
+
+RULE_SETS = ("TT03-2025", "TT01-2018")
+DECLARED: dict[str, Setting[Any]] = {s.key: s for s in (RULE_SET, LANGUAGE, UNIT_NAME, UNIT_PLACE)}
+
+
+class SettingsService:
+    """Reads and writes declared settings; unknown keys are refused."""
+
+    def __init__(self, factory: sessionmaker[Session], clock: Clock) -> None:
+        self._factory = factory
+        self._clock = clock
+
+    def get(self, setting: Setting[T]) -> T:
+        """The stored value, or the default."""
+        with UnitOfWork(self._factory) as uow:
+            record = uow.session.get(SettingRecord, setting.key)
+            if record is None:
+                return setting.default
+            value: T = json.loads(record.value)
+            return value
+
+    def set(self, setting: Setting[T], value: T, actor: str) -> Changes:
+        """Store a value after checking its type."""
+        if not isinstance(value, setting.kind):
+            raise InvalidInput(_("Giá trị của “{title}” không đúng kiểu.").format(title=_(setting.title)))
+        if setting is RULE_SET and value not in RULE_SETS:
+            raise InvalidInput(_("Bộ biểu mẫu phải là một trong: {sets}.").format(sets=", ".join(RULE_SETS)))
+        with UnitOfWork(self._factory) as uow:
+            self.write(uow.session, setting, value, actor)
+            uow.commit()
+        return Changes.SETTINGS
+
+    def write(self, session: Session, setting: Setting[T], value: T, actor: str) -> None:
+        """Write inside a caller's transaction."""
+        session.merge(
+            SettingRecord(
+                key=setting.key,
+                value=json.dumps(value, ensure_ascii=False),
+                updated_by=actor,
+                updated_at=iso(self._clock.now()),
+            )
+        )

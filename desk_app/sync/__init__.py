@@ -1,0 +1,1 @@
+"""Reserved for the sync layer (see architecture.md)."""

@@ -1,0 +1,1 @@
+"""Reserved for the ui layer (see architecture.md)."""
