@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select
 
-from desk_app.models import CatalogueImportRecord, ProcedureRecord, ProcedureVersionRecord
-from desk_app.services.catalogue_records import data_to_version, merge, national_code, version_to_data
+from desk_app.models import CatalogueImportRecord, ProcedureRecord
+from desk_app.services.catalogue_records import (
+    StoredVersion,
+    insert_procedures,
+    insert_versions,
+    load_current,
+    merge,
+    point_procedures,
+    retire_versions,
+    write_children,
+)
 from desk_app.services.catalogue_sources import SourceBatch, read_catalogue_file
 from desk_app.services.dto import ImportSummary
 from desk_app.services.timefmt import iso
@@ -18,6 +27,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session, sessionmaker
 
+    from desk_app.core.catalogue import ProcedureData
     from desk_app.core.clock import Clock
 
 
@@ -37,60 +47,63 @@ class CatalogueImportService:
         now = iso(self._clock.now())
         with UnitOfWork(self._factory) as uow:
             session = uow.session
-            record = CatalogueImportRecord(
-                source_kind=batch.kind,
-                source_name=batch.name,
-                source_sha256=batch.sha256,
-                release_version=batch.release_version,
-                imported_at=now,
-                imported_by=actor,
-                records=len(batch.procedures),
-                created_versions=0,
-                unchanged=0,
-            )
-            session.add(record)
-            session.flush()
-            procedures = {p.code: p for p in session.scalars(select(ProcedureRecord))}
-            current = {
-                v.procedure_id: v
-                for v in session.scalars(
-                    select(ProcedureVersionRecord).where(ProcedureVersionRecord.is_current.is_(True))
-                )
-            }
-            new_procedures = new_versions = unchanged = 0
+            import_id = session.execute(
+                insert(CatalogueImportRecord).returning(CatalogueImportRecord.id),
+                {
+                    "source_kind": batch.kind,
+                    "source_name": batch.name,
+                    "source_sha256": batch.sha256,
+                    "release_version": batch.release_version,
+                    "imported_at": now,
+                    "imported_by": actor,
+                    "records": len(batch.procedures),
+                    "created_versions": 0,
+                    "unchanged": 0,
+                },
+            ).scalar_one()
+            procedure_ids = dict(session.execute(select(ProcedureRecord.code, ProcedureRecord.id)).all())
+            stored = load_current(session)
+            changed: list[tuple[ProcedureData, StoredVersion | None]] = []
             for incoming in batch.procedures:
-                procedure = procedures.get(incoming.code)
-                if procedure is None:
-                    procedure = ProcedureRecord(
-                        code=incoming.code, national_code=national_code(incoming.code), created_at=now
-                    )
-                    session.add(procedure)
-                    session.flush()
-                    procedures[incoming.code] = procedure
-                    new_procedures += 1
-                previous = current.get(procedure.id)
-                existing = version_to_data(previous) if previous is not None else None
-                merged = merge(existing, incoming, batch.provided_fields, batch.authoritative)
-                if previous is not None and previous.content_sha256 == merged.content_hash():
-                    unchanged += 1
-                    continue
-                if previous is not None:
-                    session.execute(
-                        update(ProcedureVersionRecord)
-                        .where(ProcedureVersionRecord.id == previous.id)
-                        .values(is_current=False)
-                    )
-                version = data_to_version(
-                    merged, procedure.id, (previous.version if previous else 0) + 1, record.id, now
+                previous = stored.get(incoming.code)
+                merged = merge(
+                    previous.data if previous else None, incoming, batch.owned_fields, batch.fill_only_fields
                 )
-                session.add(version)
-                session.flush()
-                procedure.current_version_id = version.id
-                new_versions += 1
-            record.created_versions = new_versions
+                if previous is None or previous.content_sha256 != merged.content_hash():
+                    changed.append((merged, previous))
+            new_codes = [data.code for data, _previous in changed if data.code not in procedure_ids]
+            procedure_ids.update(insert_procedures(session, new_codes, now))
+            version_ids = insert_versions(
+                session,
+                [
+                    (data, procedure_ids[data.code], previous.version + 1 if previous else 1)
+                    for data, previous in changed
+                ],
+                import_id,
+                now,
+            )
+            retire_versions(
+                session, [previous.version_id for _data, previous in changed if previous is not None]
+            )
+            write_children(session, [data for data, _previous in changed], version_ids)
+            pointers = {
+                procedure_ids[data.code]: vid
+                for (data, _previous), vid in zip(changed, version_ids, strict=True)
+            }
+            point_procedures(session, pointers)
+            unchanged = len(batch.procedures) - len(changed)
+            new_procedures = len(new_codes)
+            record = session.get(CatalogueImportRecord, import_id)
+            assert record is not None
+            record.created_versions = len(pointers)
             record.unchanged = unchanged
-            total = len(procedures)
             uow.commit()
         return ImportSummary(
-            batch.kind, batch.name, len(batch.procedures), new_procedures, new_versions, unchanged, total
+            batch.kind,
+            batch.name,
+            len(batch.procedures),
+            new_procedures,
+            len(pointers),
+            unchanged,
+            len(procedure_ids),
         )

@@ -1,9 +1,13 @@
-"""Mapping between catalogue records and ProcedureData (no queries)."""
+"""Catalogue rows ↔ ProcedureData, with bulk loading and writing for imports (no rules)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import insert, select, update
 
 from desk_app.core.catalogue import (
     Channel,
@@ -19,66 +23,103 @@ from desk_app.core.text import fold
 from desk_app.models import (
     ComponentRecord,
     ProcedureFeeRecord,
+    ProcedureRecord,
     ProcedureTimeLimitRecord,
     ProcedureVersionRecord,
 )
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
-def version_to_data(record: ProcedureVersionRecord) -> ProcedureData:
-    """Rebuild the imported content of a stored version."""
+V = ProcedureVersionRecord.__table__.c
+C = ComponentRecord.__table__.c
+
+
+@dataclass(frozen=True, slots=True)
+class StoredVersion:
+    """The current version of a procedure, as an import compares against it."""
+
+    procedure_id: int
+    version_id: int
+    version: int
+    content_sha256: str
+    data: ProcedureData
+
+
+def _component(row: Any) -> ComponentData:
+    return ComponentData(
+        position=row.position,
+        name=row.name,
+        kind=ComponentKind(row.kind),
+        originals=row.originals,
+        copies=row.copies,
+        group=row.group_label,
+        alternative=row.alternative,
+        note=row.note,
+        form_file=row.form_file,
+    )
+
+
+def _data(row: Any, components: list[ComponentData]) -> ProcedureData:
     return ProcedureData(
-        code=record.code,
-        name=record.name,
-        field_name=record.field_name,
-        level_text=record.level_text,
-        levels=tuple(v for v in record.levels.split(",") if v),
-        agency=record.agency,
-        issuing_body=record.issuing_body,
-        competent_agency=record.competent_agency,
-        time_limit_text=record.time_limit_text,
-        fees_text=record.fees_text,
-        legal_basis=record.legal_basis,
-        procedure_type=record.procedure_type,
-        audience=record.audience,
-        url=record.url,
-        components=tuple(
-            ComponentData(
-                position=c.position,
-                name=c.name,
-                kind=ComponentKind(c.kind),
-                originals=c.originals,
-                copies=c.copies,
-                group=c.group_label,
-                alternative=c.alternative,
-                note=c.note,
-                form_file=c.form_file,
-            )
-            for c in record.components
-        ),
+        code=row.code,
+        name=row.name,
+        field_name=row.field_name,
+        level_text=row.level_text,
+        levels=tuple(v for v in row.levels.split(",") if v),
+        agency=row.agency,
+        issuing_body=row.issuing_body,
+        competent_agency=row.competent_agency,
+        time_limit_text=row.time_limit_text,
+        fees_text=row.fees_text,
+        legal_basis=row.legal_basis,
+        procedure_type=row.procedure_type,
+        audience=row.audience,
+        url=row.url,
+        components=tuple(components),
         channels=tuple(
             ChannelTerms(Channel(t["channel"]), t["time_limit_text"], t["fee_text"])
-            for t in json.loads(record.channels_json)
+            for t in json.loads(row.channels_json)
         ),
     )
 
 
-def merge(
-    existing: ProcedureData | None, incoming: ProcedureData, provided: frozenset[str], authoritative: bool
-) -> ProcedureData:
-    """The content after an import: a partial source keeps what it does not carry.
+def load_current(session: Session) -> dict[str, StoredVersion]:
+    """Every current version with its components, read with plain row queries (fast)."""
+    components: dict[int, list[ComponentData]] = defaultdict(list)
+    rows = session.execute(
+        select(ComponentRecord.__table__)
+        .join(ProcedureVersionRecord.__table__, V.id == C.version_id)
+        .where(V.is_current.is_(True))
+        .order_by(C.version_id, C.position)
+    )
+    for row in rows:
+        components[row.version_id].append(_component(row))
+    stored: dict[str, StoredVersion] = {}
+    for row in session.execute(select(ProcedureVersionRecord.__table__).where(V.is_current.is_(True))):
+        stored[row.code] = StoredVersion(
+            row.procedure_id, row.id, row.version, row.content_sha256, _data(row, components[row.id])
+        )
+    return stored
 
-    A non-authoritative source (the portal's files) never blanks a field that
-    is already filled, so importing the Excel export and the JSON in either
-    order gives the same catalogue.
+
+def merge(
+    existing: ProcedureData | None, incoming: ProcedureData, owned: frozenset[str], fill_only: frozenset[str]
+) -> ProcedureData:
+    """The content after an import.
+
+    ``owned`` fields take the incoming value unless it is empty (a source never
+    blanks what another filled); ``fill_only`` fields are taken only where the
+    desk has nothing yet. Sources owning different fields therefore give the
+    same catalogue whatever the order they are imported in.
     """
     if existing is None:
         return incoming
-    if authoritative:
-        return incoming
-    changes = {}
-    for name in provided:
+    changes: dict[str, Any] = {}
+    for name in owned | fill_only:
         value = getattr(incoming, name)
-        if value or not getattr(existing, name):
+        current = getattr(existing, name)
+        if value and (name in owned or not current):
             changes[name] = value
     return replace(existing, **changes)
 
@@ -88,62 +129,91 @@ def search_text(data: ProcedureData) -> str:
     return fold(f"{data.code} {data.name} {data.field_name} {data.agency}")
 
 
-def data_to_version(
+def insert_procedures(session: Session, codes: list[str], now: str) -> dict[str, int]:
+    """Create procedure rows for new codes; returns code → id."""
+    if not codes:
+        return {}
+    ids = session.scalars(
+        insert(ProcedureRecord).returning(ProcedureRecord.id, sort_by_parameter_order=True),
+        [{"code": code, "national_code": national_procedure_code(code), "created_at": now} for code in codes],
+    ).all()
+    return dict(zip(codes, ids, strict=True))
+
+
+def _version_row(
     data: ProcedureData, procedure_id: int, version: int, import_id: int, now: str
-) -> ProcedureVersionRecord:
-    """A new version record (with its components, limits and fees) for ``data``."""
-    record = ProcedureVersionRecord(
-        procedure_id=procedure_id,
-        version=version,
-        is_current=True,
-        content_sha256=data.content_hash(),
-        import_id=import_id,
-        code=data.code,
-        name=data.name,
-        field_name=data.field_name,
-        level_text=data.level_text,
-        levels=",".join(data.levels),
-        agency=data.agency,
-        issuing_body=data.issuing_body,
-        competent_agency=data.competent_agency,
-        time_limit_text=data.time_limit_text,
-        fees_text=data.fees_text,
-        legal_basis=data.legal_basis,
-        procedure_type=data.procedure_type,
-        audience=data.audience,
-        url=data.url,
-        name_folded=fold(data.name),
-        search_folded=search_text(data),
-        created_at=now,
-        channels_json=json.dumps(
+) -> dict[str, Any]:
+    return {
+        "procedure_id": procedure_id,
+        "version": version,
+        "is_current": True,
+        "content_sha256": data.content_hash(),
+        "import_id": import_id,
+        "code": data.code,
+        "name": data.name,
+        "field_name": data.field_name,
+        "level_text": data.level_text,
+        "levels": ",".join(data.levels),
+        "agency": data.agency,
+        "issuing_body": data.issuing_body,
+        "competent_agency": data.competent_agency,
+        "time_limit_text": data.time_limit_text,
+        "fees_text": data.fees_text,
+        "legal_basis": data.legal_basis,
+        "procedure_type": data.procedure_type,
+        "audience": data.audience,
+        "url": data.url,
+        "channels_json": json.dumps(
             [
                 {"channel": t.channel.value, "time_limit_text": t.time_limit_text, "fee_text": t.fee_text}
                 for t in data.channels
             ],
             ensure_ascii=False,
         ),
+        "name_folded": fold(data.name),
+        "search_folded": search_text(data),
+        "created_at": now,
+    }
+
+
+def insert_versions(
+    session: Session, versions: list[tuple[ProcedureData, int, int]], import_id: int, now: str
+) -> list[int]:
+    """Write new current versions (data, procedure id, version number); returns their ids in order."""
+    if not versions:
+        return []
+    rows = [_version_row(data, pid, number, import_id, now) for data, pid, number in versions]
+    return list(
+        session.scalars(
+            insert(ProcedureVersionRecord).returning(ProcedureVersionRecord.id, sort_by_parameter_order=True),
+            rows,
+        ).all()
     )
-    record.components = [
-        ComponentRecord(
-            position=c.position,
-            name=c.name,
-            kind=c.kind.value,
-            originals=c.originals,
-            copies=c.copies,
-            group_label=c.group,
-            alternative=c.alternative,
-            note=c.note,
-            form_file=c.form_file,
-        )
+
+
+def component_rows(data: ProcedureData, version_id: int) -> list[dict[str, Any]]:
+    """Rows for ``procedure_components``."""
+    return [
+        {
+            "version_id": version_id,
+            "position": c.position,
+            "name": c.name,
+            "kind": c.kind.value,
+            "originals": c.originals,
+            "copies": c.copies,
+            "group_label": c.group,
+            "alternative": c.alternative,
+            "note": c.note,
+            "form_file": c.form_file,
+        }
         for c in data.components
     ]
-    record.time_limits, record.fees = _terms(data)
-    return record
 
 
-def _terms(data: ProcedureData) -> tuple[list[ProcedureTimeLimitRecord], list[ProcedureFeeRecord]]:
-    limits: list[ProcedureTimeLimitRecord] = []
-    fees: list[ProcedureFeeRecord] = []
+def term_rows(data: ProcedureData, version_id: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Rows for ``procedure_time_limits`` and ``procedure_fees``: one per channel, parsed or unknown."""
+    limits: list[dict[str, Any]] = []
+    fees: list[dict[str, Any]] = []
     by_channel = {t.channel: t for t in data.channels}
     for channel in Channel:
         terms = by_channel.get(channel)
@@ -152,22 +222,61 @@ def _terms(data: ProcedureData) -> tuple[list[ProcedureTimeLimitRecord], list[Pr
         limit = time_limit_for_channel(limit_text, channel)
         fee = fee_for_channel(fee_text, channel)
         limits.append(
-            ProcedureTimeLimitRecord(
-                channel=channel.value,
-                text=limit_text,
-                status=limit.status.value,
-                unit=limit.limit.unit.value if limit.limit else None,
-                value=limit.limit.value if limit.limit else None,
-            )
+            {
+                "version_id": version_id,
+                "channel": channel.value,
+                "text": limit_text,
+                "status": limit.status.value,
+                "unit": limit.limit.unit.value if limit.limit else None,
+                "value": limit.limit.value if limit.limit else None,
+            }
         )
         fees.append(
-            ProcedureFeeRecord(
-                channel=channel.value, text=fee_text, status=fee.status.value, amount_vnd=fee.amount_vnd
-            )
+            {
+                "version_id": version_id,
+                "channel": channel.value,
+                "text": fee_text,
+                "status": fee.status.value,
+                "amount_vnd": fee.amount_vnd,
+            }
         )
     return limits, fees
 
 
-def national_code(code: str) -> str:
-    """The national part of a procedure code (kept for lookups by either form)."""
-    return national_procedure_code(code)
+def write_children(session: Session, versions: list[ProcedureData], version_ids: list[int]) -> None:
+    """Bulk-insert the components, limits and fees of new versions."""
+    components: list[dict[str, Any]] = []
+    limits: list[dict[str, Any]] = []
+    fees: list[dict[str, Any]] = []
+    for data, version_id in zip(versions, version_ids, strict=True):
+        components += component_rows(data, version_id)
+        new_limits, new_fees = term_rows(data, version_id)
+        limits += new_limits
+        fees += new_fees
+    for table, rows in (
+        (ComponentRecord, components),
+        (ProcedureTimeLimitRecord, limits),
+        (ProcedureFeeRecord, fees),
+    ):
+        if rows:
+            session.execute(insert(table), rows)
+
+
+def retire_versions(session: Session, version_ids: list[int]) -> None:
+    """Mark replaced versions as no longer current (they stay for old dossiers)."""
+    if version_ids:
+        session.execute(
+            update(ProcedureVersionRecord)
+            .where(ProcedureVersionRecord.id.in_(version_ids))
+            .values(is_current=False)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def point_procedures(session: Session, current: dict[int, int]) -> None:
+    """Set ``procedures.current_version_id`` for the procedures that changed."""
+    if current:
+        session.execute(
+            update(ProcedureRecord),
+            [{"id": pid, "current_version_id": vid} for pid, vid in current.items()],
+        )

@@ -38,9 +38,12 @@ if TYPE_CHECKING:
 RELEASE_FORMAT = "onestop-catalogue-release"
 RELEASE_FORMAT_VERSION = 1
 PORTAL_HEADER = ("mã số", "tên", "cơ quan ban hành", "cơ quan thực hiện", "lĩnh vực")
-# Fields each source actually carries: the others keep what the desk already has.
-XLSX_FIELDS = frozenset({"name", "issuing_body", "agency", "field_name"})
+# The portal's Excel export is its own listing of names, bodies and fields, so it
+# owns those; the crawled JSON (a few names are wrong in it) owns the rest and
+# only fills the header fields in. A release from central owns everything.
+HEADER_FIELDS = frozenset({"name", "issuing_body", "agency", "field_name"})
 ALL_FIELDS = frozenset(f for f in ProcedureData.__dataclass_fields__ if f != "code")
+NOTHING: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +54,8 @@ class SourceBatch:
     name: str
     sha256: str
     procedures: tuple[ProcedureData, ...]
-    provided_fields: frozenset[str]
-    authoritative: bool  # a release replaces; the portal's files only fill in
+    owned_fields: frozenset[str]  # replaced by this source's non-empty values
+    fill_only_fields: frozenset[str]  # taken only where the desk has nothing yet
     release_version: int | None = None
 
 
@@ -137,7 +140,7 @@ def read_portal_xlsx(path: Path) -> SourceBatch:
     if not procedures:
         raise _fail(source, _("tệp"), _("không có thủ tục nào"))
     _check_unique(source, places)
-    return SourceBatch("xlsx", source, _sha256(path), tuple(procedures), XLSX_FIELDS, authoritative=False)
+    return SourceBatch("xlsx", source, _sha256(path), tuple(procedures), HEADER_FIELDS, NOTHING)
 
 
 def _int(value: Any, source: str, where: str, label: str) -> int:
@@ -255,10 +258,8 @@ def read_json(path: Path) -> SourceBatch:
         return _read_release(data, path)
     if not isinstance(data, list) or not data:
         raise _fail(source, _("tệp"), _("cần một danh sách thủ tục hoặc một bản phát hành danh mục"))
-    provided = ALL_FIELDS - {"issuing_body"}  # the JSON names the ministry by a slug only
-    return SourceBatch(
-        "json", source, _sha256(path), _procedures(data, source), provided, authoritative=False
-    )
+    procedures = _procedures(data, source)
+    return SourceBatch("json", source, _sha256(path), procedures, ALL_FIELDS - HEADER_FIELDS, HEADER_FIELDS)
 
 
 def release_hash(procedures: list[dict[str, Any]]) -> str:
@@ -289,7 +290,7 @@ def _read_release(data: dict[str, Any], path: Path) -> SourceBatch:
         _sha256(path),
         _procedures(items, source),
         ALL_FIELDS,
-        authoritative=True,
+        NOTHING,
         release_version=version,
     )
 

@@ -95,14 +95,17 @@ class DeskService:
             record = uow.session.get(DeskIdentityRecord, 1)
             if record is None:
                 raise ConfigurationError(_("Bàn chưa được khởi tạo: hãy chạy “desk-app init”."))
-            return DeskSummary(
-                record.desk_id,
-                record.unit_code,
-                record.unit_name,
-                record.code_slot,
-                str(self._db_path),
-                current_revision(self._db_path) or "",
-            )
+            return self._summary(record)
+
+    def _summary(self, record: DeskIdentityRecord) -> DeskSummary:
+        return DeskSummary(
+            record.desk_id,
+            record.unit_code,
+            record.unit_name,
+            record.code_slot,
+            str(self._db_path),
+            current_revision(self._db_path) or "",
+        )
 
     def initialise(
         self,
@@ -138,7 +141,7 @@ class DeskService:
                             new_slot=slot,
                         )
                     )
-                return self.identity(), None
+                return self._summary(existing), None
             session.add(
                 DeskIdentityRecord(
                     desk_id=str(uuid.uuid4()),
