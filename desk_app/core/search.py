@@ -7,6 +7,7 @@ full or in part wins; then the name matching the phrase, then all words.
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,10 @@ class SearchEntry:
     name_folded: str
     other_folded: str  # field, agency: matched, ranked lower
     name_length: int
+    core_name: str  # the name without its "Thủ tục" prefix
+    padded_name: str  # " name ", so that word boundaries are plain substring tests
+    everything: str  # name and other text, for the last tier
+    code_folded: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +47,18 @@ class Query:
 
 def make_entry(key: int, code: str, name_folded: str, other_text: str) -> SearchEntry:
     """An index entry; ties are broken by the name's length without its "Thủ tục" prefix."""
+    core = _strip_filler(name_folded)
+    other = fold(other_text)
     return SearchEntry(
         key=key,
         code=code,
         name_folded=name_folded,
-        other_folded=fold(other_text),
-        name_length=len(_strip_filler(name_folded)),
+        other_folded=other,
+        name_length=len(core),
+        core_name=core,
+        padded_name=f" {name_folded} ",
+        everything=f"{name_folded} {other}",
+        code_folded=code.lower(),
     )
 
 
@@ -65,7 +76,7 @@ def _strip_filler(name: str) -> str:
 
 def score(query: Query, entry: SearchEntry) -> int:
     """Relevance of ``entry`` for ``query``; 0 means it does not match."""
-    code = entry.code.lower()
+    code = entry.code_folded
     if query.looks_like_code:
         if code == query.phrase or code.split(".000.")[0] == query.phrase:
             return 1000
@@ -101,12 +112,15 @@ def rank(query: Query, entries: list[SearchEntry], limit: int) -> list[SearchEnt
     scored: list[tuple[int, int, str, SearchEntry]] = []
     words = query.words
     code_query = query.looks_like_code
+    phrase = query.phrase
     for entry in entries:
-        # Cheap substring filter first: most entries fail it on the first word.
-        if not code_query and not all(w in entry.name_folded or w in entry.other_folded for w in words):
+        # Cheap substring filters first: most entries fail them at once.
+        if not (code_query and entry.code_folded.startswith(phrase)) and not all(
+            w in entry.everything for w in words
+        ):
             continue
         value = score(query, entry)
         if value:
             scored.append((-value, entry.name_length, entry.code, entry))
-    scored.sort(key=lambda item: item[:3])
-    return [item[3] for item in scored[:limit]]
+    best = heapq.nsmallest(limit, scored, key=lambda item: item[:3])
+    return [item[3] for item in best]

@@ -9,8 +9,13 @@ _WHITESPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _NON_WORD = re.compile(r"[^0-9a-z.]+")
 # Deletion tables for str.translate, which runs in C: a per-character Python
 # loop over the 15 million characters of the national catalogue took seconds.
-_ASTRAL_FORMAT_BLOCKS = ((0x110BD, 0x110CE), (0x13430, 0x13460), (0x1BCA0, 0x1BCA4), (0x1D173, 0x1D17B),
-                         (0xE0000, 0xE0080))
+_ASTRAL_FORMAT_BLOCKS = (
+    (0x110BD, 0x110CE),
+    (0x13430, 0x13460),
+    (0x1BCA0, 0x1BCA4),
+    (0x1D173, 0x1D17B),
+    (0xE0000, 0xE0080),
+)
 _FORMAT_CHARS: dict[int, None] = {
     cp: None
     for start, end in ((0, 0x10000), *_ASTRAL_FORMAT_BLOCKS)

@@ -36,20 +36,42 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
             raise DatabaseSetupError(f"PRAGMA {name} is {actual!r}, expected {expected!r}")
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on the desk database file, every transaction ``BEGIN IMMEDIATE``."""
-    return configure_engine(create_engine(f"sqlite+pysqlite:///{path}"))
+def make_engine(path: Path, *, writer: bool = True) -> Engine:
+    """An engine on the desk database file.
+
+    The writer's transactions start with ``BEGIN IMMEDIATE`` (the write lock is
+    taken up front, so a write never fails half-way on a lock upgrade); the
+    reader's with a deferred ``BEGIN``, a consistent snapshot that blocks no one.
+    """
+    return configure_engine(create_engine(f"sqlite+pysqlite:///{path}"), writer=writer)
 
 
-def configure_engine(engine: Engine) -> Engine:
-    """Install the pragmas and the BEGIN IMMEDIATE hook (also used by migrations)."""
+def configure_engine(engine: Engine, *, writer: bool = True) -> Engine:
+    """Install the pragmas and the BEGIN hook (also used by migrations)."""
     event.listen(engine, "connect", _on_connect)
+    begin = "BEGIN IMMEDIATE" if writer else "BEGIN"
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql(begin)
 
     return engine
+
+
+class Database:
+    """The desk database: one writer engine, one reader engine, and their sessions."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.writer_engine = make_engine(path, writer=True)
+        self.reader_engine = make_engine(path, writer=False)
+        self.writer = make_session_factory(self.writer_engine)
+        self.reader = make_session_factory(self.reader_engine)
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.writer_engine.dispose()
+        self.reader_engine.dispose()
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

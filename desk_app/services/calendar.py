@@ -23,12 +23,13 @@ from desk_app.i18n import _
 from desk_app.models import CalendarOverrideRecord, CalendarVersionRecord
 from desk_app.services.changes import Changes
 from desk_app.services.timefmt import iso
-from desk_app.services.uow import UnitOfWork
+from desk_app.services.uow import reading, writing
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session, sessionmaker
+    from sqlalchemy.orm import Session
 
     from desk_app.core.clock import Clock
+    from desk_app.models.db import Database
 
 HOLIDAYS_LIBRARY = f"holidays {package_version('holidays')}"
 
@@ -67,8 +68,8 @@ def _rules(record: CalendarVersionRecord) -> CalendarRules:
 class CalendarService:
     """Each change writes a new calendar version; old versions stay for old dossiers."""
 
-    def __init__(self, factory: sessionmaker[Session], clock: Clock) -> None:
-        self._factory = factory
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
         self._clock = clock
         self._calendars: dict[int, WorkingCalendar] = {}
 
@@ -98,12 +99,12 @@ class CalendarService:
 
     def current_rules(self) -> CalendarRules:
         """The rules in force now."""
-        with UnitOfWork(self._factory) as uow:
+        with reading(self._db) as uow:
             return _rules(self._latest(uow.session))
 
     def calendar(self, version: int | None = None) -> WorkingCalendar:
         """The calendar of ``version`` (the current one when None), cached."""
-        with UnitOfWork(self._factory) as uow:
+        with reading(self._db) as uow:
             if version is None:
                 record = self._latest(uow.session)
             else:
@@ -118,7 +119,7 @@ class CalendarService:
             return cached
 
     def _new_version(self, rules: CalendarRules, actor: str, note: str) -> tuple[CalendarRules, Changes]:
-        with UnitOfWork(self._factory) as uow:
+        with writing(self._db) as uow:
             session = uow.session
             latest = self._latest(session)
             version = latest.version + 1

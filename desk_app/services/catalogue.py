@@ -27,12 +27,13 @@ from desk_app.services.dto import (
     ProcedureTerms,
 )
 from desk_app.services.timefmt import iso
-from desk_app.services.uow import UnitOfWork
+from desk_app.services.uow import reading, writing
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session, sessionmaker
+    from sqlalchemy.orm import Session
 
     from desk_app.core.clock import Clock
+    from desk_app.models.db import Database
 
 NO_CUTOFF = "none"
 
@@ -40,8 +41,8 @@ NO_CUTOFF = "none"
 class CatalogueService:
     """Reads the current catalogue; administrators override terms locally."""
 
-    def __init__(self, factory: sessionmaker[Session], clock: Clock) -> None:
-        self._factory = factory
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
         self._clock = clock
         self._index: list[SearchEntry] = []
         self._summaries: dict[int, ProcedureSummary] = {}
@@ -81,14 +82,14 @@ class CatalogueService:
 
     def search(self, text: str, limit: int = 20) -> list[ProcedureSummary]:
         """Procedures matching ``text`` (code, name or field), best first."""
-        with UnitOfWork(self._factory) as uow:
+        with reading(self._db) as uow:
             self._refresh_index(uow.session)
         hits = rank(make_query(text), self._index, limit)
         return [self._summaries[h.key] for h in hits]
 
     def count(self) -> int:
         """How many procedures the catalogue holds."""
-        with UnitOfWork(self._factory) as uow:
+        with reading(self._db) as uow:
             return int(uow.session.scalar(select(func.count(ProcedureRecord.id))) or 0)
 
     # --- detail and terms -------------------------------------------------------
@@ -109,13 +110,13 @@ class CatalogueService:
 
     def procedure(self, code: str) -> ProcedureDetail:
         """The current version of a procedure, with its terms per channel."""
-        with UnitOfWork(self._factory) as uow:
+        with reading(self._db) as uow:
             procedure, version = self._current(uow.session, code)
             return self._detail(uow.session, procedure, version)
 
     def procedure_version(self, version_id: int) -> ProcedureDetail:
         """A specific (possibly old) version, as pinned by a dossier."""
-        with UnitOfWork(self._factory) as uow:
+        with reading(self._db) as uow:
             version = uow.session.get(ProcedureVersionRecord, version_id)
             if version is None:
                 raise NotFound(_("Không có phiên bản thủ tục {id}.").format(id=version_id))
@@ -210,7 +211,7 @@ class CatalogueService:
             cutoff = parse_cutoff(cutoff).strftime("%H:%M")
         if fee_vnd is not None and fee_vnd < 0:
             raise InvalidInput(_("Lệ phí không được âm."))
-        with UnitOfWork(self._factory) as uow:
+        with writing(self._db) as uow:
             session = uow.session
             procedure, version = self._current(session, code)
             previous = self._latest_override(session, procedure.id)

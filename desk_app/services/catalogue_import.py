@@ -20,22 +20,21 @@ from desk_app.services.catalogue_records import (
 from desk_app.services.catalogue_sources import SourceBatch, read_catalogue_file
 from desk_app.services.dto import ImportSummary
 from desk_app.services.timefmt import iso
-from desk_app.services.uow import UnitOfWork
+from desk_app.services.uow import writing
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from sqlalchemy.orm import Session, sessionmaker
-
     from desk_app.core.catalogue import ProcedureData
     from desk_app.core.clock import Clock
+    from desk_app.models.db import Database
 
 
 class CatalogueImportService:
     """Imports the portal's Excel export, the national JSON, or a release."""
 
-    def __init__(self, factory: sessionmaker[Session], clock: Clock) -> None:
-        self._factory = factory
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
         self._clock = clock
 
     def import_file(self, path: Path, actor: str) -> ImportSummary:
@@ -45,7 +44,7 @@ class CatalogueImportService:
     def import_batch(self, batch: SourceBatch, actor: str) -> ImportSummary:
         """Import records already read; unchanged procedures get no new version."""
         now = iso(self._clock.now())
-        with UnitOfWork(self._factory) as uow:
+        with writing(self._db) as uow:
             session = uow.session
             import_id = session.execute(
                 insert(CatalogueImportRecord).returning(CatalogueImportRecord.id),

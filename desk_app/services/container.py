@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from desk_app.core.clock import Clock, SystemClock
 from desk_app.i18n import set_language
-from desk_app.models.db import make_engine, make_session_factory
+from desk_app.models.db import Database
 from desk_app.models.migrate import upgrade
 from desk_app.services.calendar import CalendarService
 from desk_app.services.catalogue import CatalogueService
@@ -19,15 +19,13 @@ from desk_app.services.settings import SettingsService
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from sqlalchemy import Engine
-
 
 @dataclass
 class Services:
     """Everything the UI and the CLI may call."""
 
     db_path: Path
-    engine: Engine
+    db: Database
     clock: Clock
     desk: DeskService
     catalogue: CatalogueService
@@ -39,7 +37,7 @@ class Services:
 
     def close(self) -> None:
         """Release the database connections."""
-        self.engine.dispose()
+        self.db.dispose()
 
 
 def build_services(db_path: Path, *, clock: Clock | None = None, language: str = "vi") -> Services:
@@ -48,16 +46,15 @@ def build_services(db_path: Path, *, clock: Clock | None = None, language: str =
     set_language(language)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     backup = upgrade(db_path, clock.now())
-    engine = make_engine(db_path)
-    factory = make_session_factory(engine)
-    calendar = CalendarService(factory, clock)
-    catalogue = CatalogueService(factory, clock)
-    importer = CatalogueImportService(factory, clock)
-    settings = SettingsService(factory, clock)
-    desk = DeskService(factory, clock, db_path, calendar, catalogue, importer, settings)
+    db = Database(db_path)
+    calendar = CalendarService(db, clock)
+    catalogue = CatalogueService(db, clock)
+    importer = CatalogueImportService(db, clock)
+    settings = SettingsService(db, clock)
+    desk = DeskService(db, clock, db_path, calendar, catalogue, importer, settings)
     return Services(
         db_path=db_path,
-        engine=engine,
+        db=db,
         clock=clock,
         desk=desk,
         catalogue=catalogue,

@@ -15,14 +15,13 @@ from desk_app.models.migrate import current_revision
 from desk_app.services.dto import DeskSummary, ImportSummary
 from desk_app.services.settings import UNIT_NAME, UNIT_PLACE, SettingsService
 from desk_app.services.timefmt import iso
-from desk_app.services.uow import UnitOfWork
+from desk_app.services.uow import reading, writing
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from sqlalchemy.orm import Session, sessionmaker
-
     from desk_app.core.clock import Clock
+    from desk_app.models.db import Database
     from desk_app.services.calendar import CalendarService
     from desk_app.services.catalogue import CatalogueService
     from desk_app.services.catalogue_import import CatalogueImportService
@@ -68,7 +67,7 @@ class DeskService:
 
     def __init__(
         self,
-        factory: sessionmaker[Session],
+        db: Database,
         clock: Clock,
         db_path: Path,
         calendar: CalendarService,
@@ -76,7 +75,7 @@ class DeskService:
         importer: CatalogueImportService,
         settings: SettingsService,
     ) -> None:
-        self._factory = factory
+        self._db = db
         self._clock = clock
         self._db_path = db_path
         self._calendar = calendar
@@ -86,12 +85,12 @@ class DeskService:
 
     def is_initialised(self) -> bool:
         """True once ``init`` has written the desk identity."""
-        with UnitOfWork(self._factory) as uow:
+        with reading(self._db) as uow:
             return uow.session.get(DeskIdentityRecord, 1) is not None
 
     def identity(self) -> DeskSummary:
         """The unit and slot this desk issues codes for."""
-        with UnitOfWork(self._factory) as uow:
+        with reading(self._db) as uow:
             record = uow.session.get(DeskIdentityRecord, 1)
             if record is None:
                 raise ConfigurationError(_("Bàn chưa được khởi tạo: hãy chạy “desk-app init”."))
@@ -125,7 +124,7 @@ class DeskService:
         unit_code = validate_unit_code(unit_code)
         slot = validate_slot(slot)
         now = iso(self._clock.now())
-        with UnitOfWork(self._factory) as uow:
+        with writing(self._db) as uow:
             session = uow.session
             existing = session.get(DeskIdentityRecord, 1)
             if existing is not None:

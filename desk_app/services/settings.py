@@ -11,12 +11,13 @@ from desk_app.i18n import N_, _
 from desk_app.models import SettingRecord
 from desk_app.services.changes import Changes
 from desk_app.services.timefmt import iso
-from desk_app.services.uow import UnitOfWork
+from desk_app.services.uow import reading, writing
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session, sessionmaker
+    from sqlalchemy.orm import Session
 
     from desk_app.core.clock import Clock
+    from desk_app.models.db import Database
 
 T = TypeVar("T")
 
@@ -43,13 +44,13 @@ DECLARED: dict[str, Setting[Any]] = {s.key: s for s in (RULE_SET, LANGUAGE, UNIT
 class SettingsService:
     """Reads and writes declared settings; unknown keys are refused."""
 
-    def __init__(self, factory: sessionmaker[Session], clock: Clock) -> None:
-        self._factory = factory
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
         self._clock = clock
 
     def get(self, setting: Setting[T]) -> T:
         """The stored value, or the default."""
-        with UnitOfWork(self._factory) as uow:
+        with reading(self._db) as uow:
             record = uow.session.get(SettingRecord, setting.key)
             if record is None:
                 return setting.default
@@ -62,7 +63,7 @@ class SettingsService:
             raise InvalidInput(_("Giá trị của “{title}” không đúng kiểu.").format(title=_(setting.title)))
         if setting is RULE_SET and value not in RULE_SETS:
             raise InvalidInput(_("Bộ biểu mẫu phải là một trong: {sets}.").format(sets=", ".join(RULE_SETS)))
-        with UnitOfWork(self._factory) as uow:
+        with writing(self._db) as uow:
             self.write(uow.session, setting, value, actor)
             uow.commit()
         return Changes.SETTINGS

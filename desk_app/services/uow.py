@@ -9,6 +9,8 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session, sessionmaker
 
+    from desk_app.models.db import Database
+
 
 class UnitOfWork:
     """Opens a session; anything not committed is rolled back on exit."""
@@ -44,3 +46,13 @@ class UnitOfWork:
         finally:
             session.close()
             self._session = None
+
+
+def writing(db: Database) -> UnitOfWork:
+    """A unit of work that writes (BEGIN IMMEDIATE)."""
+    return UnitOfWork(db.writer)
+
+
+def reading(db: Database) -> UnitOfWork:
+    """A unit of work that only reads (deferred BEGIN, a snapshot)."""
+    return UnitOfWork(db.reader)

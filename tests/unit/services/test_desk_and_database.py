@@ -15,7 +15,7 @@ from desk_app.services.settings import RULE_SET, UNIT_NAME
 
 
 def test_pragmas_read_back_as_required(services: Services) -> None:
-    with services.engine.connect() as conn:
+    with services.db.writer_engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -24,7 +24,7 @@ def test_pragmas_read_back_as_required(services: Services) -> None:
 
 def test_writes_take_the_write_lock_at_begin(services: Services) -> None:
     # BEGIN IMMEDIATE: while one unit of work is open, another writer cannot start.
-    with services.engine.connect() as conn:
+    with services.db.writer_engine.connect() as conn:
         conn.execute(text("SELECT 1"))
         other = sqlite3.connect(services.db_path, timeout=0)
         try:
