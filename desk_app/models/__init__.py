@@ -14,15 +14,18 @@ from desk_app.models.catalogue import (
     ProcedureVersionRecord,
 )
 from desk_app.models.desk import ClockStateRecord, CodeCounterRecord, DeskCounterRecord, DeskIdentityRecord
-from desk_app.models.dossier import DossierEventRecord, DossierRecord
+from desk_app.models.dossier import ChecklistAnswerRecord, DossierEventRecord, DossierRecord
+from desk_app.models.handover import HandoverBatchRecord, HandoverItemRecord
 from desk_app.models.outbox import OutboxRecord, ReferenceReleaseRecord, SyncConflictRecord, SyncCursorRecord
 from desk_app.models.settings import SettingRecord
+from desk_app.models.users import UserRecord
 
 __all__ = [
     "Base",
     "CalendarOverrideRecord",
     "CalendarVersionRecord",
     "CatalogueImportRecord",
+    "ChecklistAnswerRecord",
     "ClockStateRecord",
     "CodeCounterRecord",
     "ComponentRecord",
@@ -30,6 +33,8 @@ __all__ = [
     "DeskIdentityRecord",
     "DossierEventRecord",
     "DossierRecord",
+    "HandoverBatchRecord",
+    "HandoverItemRecord",
     "OutboxRecord",
     "ProcedureFeeRecord",
     "ProcedureOverrideRecord",
@@ -40,4 +45,5 @@ __all__ = [
     "SettingRecord",
     "SyncConflictRecord",
     "SyncCursorRecord",
+    "UserRecord",
 ]

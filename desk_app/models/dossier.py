@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desk_app.models.base import Base
@@ -34,7 +34,8 @@ class DossierRecord(Base):
     applicant_address: Mapped[str | None] = mapped_column(Text)
     applicant_from_card: Mapped[bool] = mapped_column(Boolean, default=False)
     summary: Mapped[str | None] = mapped_column(Text)
-    received_at: Mapped[str] = mapped_column(String(32))  # ISO-8601 with +07:00
+    received_at: Mapped[str] = mapped_column(String(32))  # ISO-8601 with +07:00; first submission
+    accepted_at: Mapped[str | None] = mapped_column(String(32), index=True)  # complete dossier accepted
     counted_from: Mapped[str | None] = mapped_column(String(32))
     due_at: Mapped[str | None] = mapped_column(String(32))
     limit_spec: Mapped[str | None] = mapped_column(String(30))
@@ -43,8 +44,36 @@ class DossierRecord(Base):
     register_year: Mapped[int | None] = mapped_column(Integer)
     register_number: Mapped[int | None] = mapped_column(Integer)
     late_entry: Mapped[bool] = mapped_column(Boolean, default=False)
+    late_entry_reason: Mapped[str | None] = mapped_column(Text)
     created_by: Mapped[str] = mapped_column(String(100))
     row_version: Mapped[int] = mapped_column(Integer, default=1)
+    due_source: Mapped[str | None] = mapped_column(String(10))  # computed | officer
+    bundles: Mapped[int] = mapped_column(Integer, default=1)  # số lượng hồ sơ (bộ)
+    holder: Mapped[str] = mapped_column(Text, default="")  # who physically holds the paper
+    department: Mapped[str | None] = mapped_column(Text)  # the resolving body it went to
+    supplement_count: Mapped[int] = mapped_column(Integer, default=0)
+    reschedule_count: Mapped[int] = mapped_column(Integer, default=0)
+    original_due_at: Mapped[str | None] = mapped_column(String(32))
+    finished_at: Mapped[str | None] = mapped_column(String(32), index=True)  # the KPI end (finished, stopped)
+    returned_at: Mapped[str | None] = mapped_column(String(32))
+    closed_at: Mapped[str | None] = mapped_column(String(32))
+    needs_receipt: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ChecklistAnswerRecord(Base):
+    """What was received for one published component of a dossier's procedure version."""
+
+    __tablename__ = "dossier_checklist"
+    __table_args__ = (UniqueConstraint("dossier_id", "round", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.dossier_id"))
+    round: Mapped[int] = mapped_column(Integer)  # 0 at reception, 1.. per supplement
+    position: Mapped[int] = mapped_column(Integer)
+    originals: Mapped[int] = mapped_column(Integer)
+    copies: Mapped[int] = mapped_column(Integer)
+    shown: Mapped[bool] = mapped_column(Boolean)
+    applies: Mapped[bool] = mapped_column(Boolean)
 
 
 class DossierEventRecord(Base):

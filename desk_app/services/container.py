@@ -13,8 +13,13 @@ from desk_app.services.calendar import CalendarService
 from desk_app.services.catalogue import CatalogueService
 from desk_app.services.catalogue_import import CatalogueImportService
 from desk_app.services.desk import DeskService
+from desk_app.services.dossiers import DossierService
 from desk_app.services.due_dates import DueDateService
+from desk_app.services.handover import HandoverService
+from desk_app.services.reception import ReceptionService
+from desk_app.services.reports import ReportService
 from desk_app.services.settings import SettingsService
+from desk_app.services.users import UserService
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -33,6 +38,11 @@ class Services:
     calendar: CalendarService
     due_dates: DueDateService
     settings: SettingsService
+    users: UserService
+    reception: ReceptionService
+    dossiers: DossierService
+    handover: HandoverService
+    reports: ReportService
     backup_path: Path | None
 
     def close(self) -> None:
@@ -51,7 +61,11 @@ def build_services(db_path: Path, *, clock: Clock | None = None, language: str =
     catalogue = CatalogueService(db, clock)
     importer = CatalogueImportService(db, clock)
     settings = SettingsService(db, clock)
-    desk = DeskService(db, clock, db_path, calendar, catalogue, importer, settings)
+    users = UserService(db, clock)
+    desk = DeskService(db, clock, db_path, calendar, catalogue, importer, settings, users)
+    due_dates = DueDateService(catalogue, calendar)
+    reception = ReceptionService(db, clock, catalogue, due_dates, settings)
+    dossiers = DossierService(db, clock, catalogue, reception)
     return Services(
         db_path=db_path,
         db=db,
@@ -60,7 +74,12 @@ def build_services(db_path: Path, *, clock: Clock | None = None, language: str =
         catalogue=catalogue,
         catalogue_import=importer,
         calendar=calendar,
-        due_dates=DueDateService(catalogue, calendar),
+        due_dates=due_dates,
         settings=settings,
+        users=users,
+        reception=reception,
+        dossiers=dossiers,
+        handover=HandoverService(db, clock, dossiers),
+        reports=ReportService(db, clock),
         backup_path=backup,
     )

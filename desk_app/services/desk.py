@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from desk_app import paths
 from desk_app.core.codes import validate_slot, validate_unit_code
+from desk_app.core.dossier import Actor
 from desk_app.core.errors import ConfigurationError
 from desk_app.core.time_limits import parse_limit_spec
+from desk_app.core.workflow import Role
 from desk_app.i18n import _
 from desk_app.models import ClockStateRecord, DeskCounterRecord, DeskIdentityRecord
 from desk_app.models.migrate import current_revision
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from desk_app.services.calendar import CalendarService
     from desk_app.services.catalogue import CatalogueService
     from desk_app.services.catalogue_import import CatalogueImportService
+    from desk_app.services.users import UserService
 
 DEFAULT_CATALOGUE = "commune-catalogue.json"
 DEMO_UNIT_CODE = "000.00.19.H57"
@@ -57,6 +60,15 @@ DEMO_LIMITS = (
 )
 
 
+DEMO_PASSWORD = "demo1234"
+DEMO_USERS = (
+    ("admin", "Quản trị hệ thống", Role.ADMIN),
+    ("truongbp", "Trưởng bộ phận (mẫu)", Role.SUPERVISOR),
+    ("canbo1", "Cán bộ tiếp nhận (mẫu)", Role.OFFICER),
+)
+DEMO_ADMIN = Actor("admin", Role.ADMIN)
+
+
 def default_catalogue_path() -> Path:
     """The commune catalogue shipped with the app."""
     return paths.resources_dir() / "catalogue" / DEFAULT_CATALOGUE
@@ -74,6 +86,7 @@ class DeskService:
         catalogue: CatalogueService,
         importer: CatalogueImportService,
         settings: SettingsService,
+        users: UserService,
     ) -> None:
         self._db = db
         self._clock = clock
@@ -82,6 +95,7 @@ class DeskService:
         self._catalogue = catalogue
         self._importer = importer
         self._settings = settings
+        self._users = users
 
     def is_initialised(self) -> bool:
         """True once ``init`` has written the desk identity."""
@@ -160,6 +174,9 @@ class DeskService:
             uow.commit()
         summary = self._importer.import_file(default_catalogue_path(), actor)
         if demo:
+            for username, full_name, role in DEMO_USERS:
+                if username not in {u[0] for u in self._users.list()}:
+                    self._users.add(username, full_name, role, DEMO_PASSWORD, DEMO_ADMIN)
             for code, spec, reason in DEMO_LIMITS:
                 self._catalogue.set_override(code, actor=actor, reason=reason, limit=parse_limit_spec(spec))
         return self.identity(), summary

@@ -111,3 +111,90 @@ class DeskSummary:
     code_slot: int
     database: str
     schema_revision: str
+
+
+@dataclass(frozen=True, slots=True)
+class MissingSummary:
+    """A missing published component, as the supplement request lists it."""
+
+    position: int
+    name: str
+    kind: str
+    originals_needed: int
+    copies_needed: int
+    originals_received: int
+    copies_received: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReceptionOutcome:
+    """What a reception decided; ``code`` and ``due_at`` only when accepted."""
+
+    id: str
+    outcome: str  # accepted | supplement | refused
+    code: str | None
+    status: int
+    due_at: str | None
+    missing: tuple[MissingSummary, ...]
+    explanation: str = ""
+    register_number: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventSummary:
+    """One line of a dossier's timeline."""
+
+    event_id: str
+    action: str
+    from_status: int | None
+    to_status: int
+    actor: str
+    occurred_at: str
+    note: str
+    origin: str
+    data: dict[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class DossierSummary:
+    """A dossier in a list (queue, lookup, register)."""
+
+    id: str
+    code: str | None
+    procedure_code: str
+    procedure_name: str
+    applicant_name: str
+    status: int
+    status_label: str
+    received_at: str
+    accepted_at: str | None
+    due_at: str | None
+    holder: str
+
+
+@dataclass(frozen=True, slots=True)
+class DossierDetail:
+    """A dossier with its timeline and what can be done with it now."""
+
+    summary: DossierSummary
+    channel: str
+    applicant_id_number: str
+    applicant_phone: str
+    applicant_email: str
+    applicant_address: str
+    applicant_from_card: bool
+    procedure_version_id: int
+    calendar_version: int | None
+    counted_from: str | None
+    original_due_at: str | None
+    department: str | None
+    supplement_count: int
+    reschedule_count: int
+    register_year: int | None
+    register_number: int | None
+    late_entry: bool
+    finished_at: str | None
+    returned_at: str | None
+    events: tuple[EventSummary, ...]
+    allowed_actions: tuple[str, ...]
+    blocked: dict[str, str]  # action -> why it is not possible now

@@ -1,0 +1,93 @@
+"""Value objects of a reception: the applicant and the draft the officer fills in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from desk_app.core.catalogue import Channel
+from desk_app.core.citizen_id import check_id_number
+from desk_app.core.errors import InvalidInput
+from desk_app.core.text import clean, clean_line
+from desk_app.i18n import _
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from desk_app.core.checklist import ChecklistAnswer
+    from desk_app.core.workflow import Role
+
+_PHONE_RE = re.compile(r"^\+?\d{9,12}$")
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class ApplicantKind(StrEnum):
+    """A person or an organisation (LoaiDoiTuong 1 vs 2–4 on the portal)."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The officer doing an action: every event records who."""
+
+    username: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Applicant:
+    """Who submits the dossier; ``from_card`` marks data read from a CCCD QR."""
+
+    name: str
+    kind: ApplicantKind = ApplicantKind.PERSON
+    id_number: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    from_card: bool = False
+
+    def normalised(self) -> Applicant:
+        """NFC, trimmed, checked; raises InvalidInput with what to fix."""
+        name = clean_line(self.name)
+        if not name:
+            raise InvalidInput(_("Cần nhập họ tên người (hoặc tên tổ chức) nộp hồ sơ."))
+        id_number = clean_line(self.id_number).replace(" ", "")
+        if id_number and self.kind is ApplicantKind.PERSON and len(id_number) == 12:
+            check_id_number(id_number)
+        phone = re.sub(r"[\s.\-()]", "", self.phone)
+        if phone and not _PHONE_RE.match(phone):
+            raise InvalidInput(_("Số điện thoại “{phone}” không hợp lệ.").format(phone=self.phone))
+        email = clean_line(self.email)
+        if email and not _EMAIL_RE.match(email):
+            raise InvalidInput(_("Địa chỉ thư điện tử “{email}” không hợp lệ.").format(email=self.email))
+        return Applicant(name, self.kind, id_number, phone, email, clean(self.address), self.from_card)
+
+
+@dataclass(frozen=True, slots=True)
+class ReceptionDraft:
+    """Everything the officer has entered for one reception."""
+
+    procedure_code: str
+    applicant: Applicant
+    answers: tuple[ChecklistAnswer, ...] = ()
+    channel: Channel = Channel.DIRECT
+    received_at: datetime | None = None  # None: now
+    postal_handover_at: datetime | None = None  # the postal handover record's signing time
+    due_at: datetime | None = None  # entered by the officer when the limit is unknown
+    summary: str = ""
+    bundles: int = 1
+    receipt_requested: bool = False  # an immediate-result procedure needs none unless asked
+    note: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def effective_received_at(self, now: datetime) -> datetime:
+        """The legal submission time: the postal handover record's time for postal dossiers."""
+        if self.channel is Channel.POSTAL:
+            if self.postal_handover_at is None:
+                raise InvalidInput(_("Hồ sơ qua bưu chính cần thời điểm ký biên bản giao nhận với bưu điện."))
+            return self.postal_handover_at
+        return self.received_at or now

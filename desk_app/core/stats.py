@@ -1,0 +1,128 @@
+"""Biểu 06 classification (TT 01/2020/TT-VPCP; domain.md §4.5), at date granularity.
+
+- received in the period: accepted (complete dossier received) in the period, split online vs
+  direct and postal; carried over: accepted before the period and not closed before it;
+- resolved in the period: the end (first of finished, returned, stopped) falls in it: early,
+  on time or late by the end's date against the due date; more than one supplement request is late;
+- in progress at the period's end: within time when the due date is not before the end date, or
+  when the dossier waits for the citizen's supplement (its clock is stopped); overdue otherwise;
+- withdrawn dossiers leave the count without being resolved (shown apart, so the totals add up).
+
+The waiting time for a supplement is excluded because the time limit restarts, and the due date
+is recomputed, when the complete dossier arrives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from desk_app.core.workflow import DossierStatus
+
+if TYPE_CHECKING:
+    from datetime import date
+
+
+class Bucket(StrEnum):
+    """Where a dossier goes in the resolved / in-progress columns."""
+
+    EARLY = "early"
+    ON_TIME = "on_time"
+    LATE = "late"
+    WITHIN = "within"
+    OVERDUE = "overdue"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True, slots=True)
+class DossierFacts:
+    """The dates of one accepted dossier that Biểu 06 looks at."""
+
+    accepted_on: date
+    online: bool
+    due_on: date
+    ended_on: date | None  # finished, returned or stopped
+    withdrawn_on: date | None
+    supplement_requests: int
+    status: DossierStatus
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """One dossier's place in the report (None: not in this period at all)."""
+
+    new: bool  # received in the period (else carried over)
+    online: bool
+    bucket: Bucket
+
+
+def classify(facts: DossierFacts, start: date, end: date) -> Classification | None:
+    """Classify one dossier for the period ``start``..``end`` (inclusive)."""
+    if facts.accepted_on > end:
+        return None
+    closed_on = facts.ended_on or facts.withdrawn_on
+    if closed_on is not None and closed_on < start:
+        return None
+    new = facts.accepted_on >= start
+    if facts.ended_on is not None and facts.ended_on <= end:
+        if facts.supplement_requests > 1 or facts.ended_on > facts.due_on:
+            bucket = Bucket.LATE
+        elif facts.ended_on < facts.due_on:
+            bucket = Bucket.EARLY
+        else:
+            bucket = Bucket.ON_TIME
+    elif facts.withdrawn_on is not None and facts.withdrawn_on <= end:
+        bucket = Bucket.WITHDRAWN
+    elif facts.due_on >= end or facts.status is DossierStatus.SUPPLEMENT_REQUESTED:
+        bucket = Bucket.WITHIN
+    else:
+        bucket = Bucket.OVERDUE
+    return Classification(new, facts.online, bucket)
+
+
+@dataclass(frozen=True, slots=True)
+class Bieu06Row:
+    """One line of Biểu 06 (a field, or the total)."""
+
+    field_name: str
+    received_total: int
+    received_online: int
+    received_direct_postal: int
+    carried_over: int
+    resolved_total: int
+    early: int
+    on_time: int
+    late: int
+    in_progress_total: int
+    within_time: int
+    overdue: int
+    withdrawn: int
+
+
+def tally(field_name: str, classes: list[Classification]) -> Bieu06Row:
+    """Add up classified dossiers into a Biểu 06 row."""
+
+    def count(bucket: Bucket) -> int:
+        return sum(1 for c in classes if c.bucket is bucket)
+
+    online = sum(1 for c in classes if c.new and c.online)
+    direct = sum(1 for c in classes if c.new and not c.online)
+    carried = sum(1 for c in classes if not c.new)
+    early, on_time, late = count(Bucket.EARLY), count(Bucket.ON_TIME), count(Bucket.LATE)
+    within, overdue = count(Bucket.WITHIN), count(Bucket.OVERDUE)
+    return Bieu06Row(
+        field_name,
+        online + direct + carried,
+        online,
+        direct,
+        carried,
+        early + on_time + late,
+        early,
+        on_time,
+        late,
+        within + overdue,
+        within,
+        overdue,
+        count(Bucket.WITHDRAWN),
+    )

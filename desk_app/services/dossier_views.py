@@ -1,0 +1,145 @@
+"""Reading dossiers: lookup by code or id, detail with timeline and allowed actions."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from sqlalchemy import or_, select
+
+from desk_app.core.codes import DOSSIER_CODE_RE
+from desk_app.core.errors import NotFound
+from desk_app.core.workflow import ACTION_LABELS, Action, DossierStatus, GuardContext, blocking_reasons
+from desk_app.i18n import _
+from desk_app.models import DossierEventRecord, DossierRecord, ProcedureVersionRecord
+from desk_app.services.dto import DossierDetail, DossierSummary, EventSummary
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desk_app.core.dossier import Actor
+
+
+def find_dossier(session: Session, ref: str) -> DossierRecord:
+    """A dossier by its code (scanned or typed) or by the id printed before it had one."""
+    ref = ref.strip()
+    column = DossierRecord.dossier_code if DOSSIER_CODE_RE.match(ref.upper()) else DossierRecord.dossier_id
+    value = ref.upper() if column is DossierRecord.dossier_code else ref
+    record = session.scalar(select(DossierRecord).where(column == value))
+    if record is None:
+        raise NotFound(_("Không tìm thấy hồ sơ “{ref}”.").format(ref=ref))
+    return record
+
+
+def summary_of(record: DossierRecord, procedure_name: str) -> DossierSummary:
+    """The list row of a dossier."""
+    status = DossierStatus(record.status)
+    return DossierSummary(
+        id=record.dossier_id,
+        code=record.dossier_code,
+        procedure_code=record.procedure_code,
+        procedure_name=procedure_name,
+        applicant_name=record.applicant_name,
+        status=int(status),
+        status_label=status.label,
+        received_at=record.received_at,
+        accepted_at=record.accepted_at,
+        due_at=record.due_at,
+        holder=record.holder,
+    )
+
+
+def guard_context(record: DossierRecord, actor: Actor) -> GuardContext:
+    """The context for the buttons: what the dossier itself allows, before the officer types anything."""
+    return GuardContext(
+        role=actor.role,
+        supplement_requests=record.supplement_count,
+        reschedules=record.reschedule_count,
+        reason="…",
+        new_due_later=True,
+        collector_named=True,
+        department_named=True,
+    )
+
+
+def detail_of(session: Session, record: DossierRecord, actor: Actor) -> DossierDetail:
+    """The full view of a dossier."""
+    name = (
+        session.scalar(
+            select(ProcedureVersionRecord.name).where(
+                ProcedureVersionRecord.id == record.procedure_version_id
+            )
+        )
+        or ""
+    )
+    events = session.scalars(
+        select(DossierEventRecord)
+        .where(DossierEventRecord.dossier_id == record.dossier_id)
+        .order_by(DossierEventRecord.occurred_at, DossierEventRecord.desk_seq)
+    ).all()
+    status = DossierStatus(record.status)
+    ctx = guard_context(record, actor)
+    blocked = {a.value: " ".join(blocking_reasons(status, a, ctx)) for a in Action}
+    allowed = tuple(a for a, why in blocked.items() if not why)
+    return DossierDetail(
+        summary=summary_of(record, name),
+        channel=record.channel,
+        applicant_id_number=record.applicant_id_number or "",
+        applicant_phone=record.applicant_phone or "",
+        applicant_email=record.applicant_email or "",
+        applicant_address=record.applicant_address or "",
+        applicant_from_card=record.applicant_from_card,
+        procedure_version_id=record.procedure_version_id,
+        calendar_version=record.calendar_version,
+        counted_from=record.counted_from,
+        original_due_at=record.original_due_at,
+        department=record.department,
+        supplement_count=record.supplement_count,
+        reschedule_count=record.reschedule_count,
+        register_year=record.register_year,
+        register_number=record.register_number,
+        late_entry=record.late_entry,
+        finished_at=record.finished_at,
+        returned_at=record.returned_at,
+        events=tuple(
+            EventSummary(
+                e.event_id,
+                e.action,
+                e.from_status,
+                e.to_status,
+                e.actor,
+                e.occurred_at,
+                e.note or "",
+                e.origin,
+                json.loads(e.payload).get("data", {}),
+            )
+            for e in events
+        ),
+        allowed_actions=allowed,
+        blocked={a: why for a, why in blocked.items() if why},
+    )
+
+
+def search_dossiers(session: Session, text: str, limit: int = 50) -> list[DossierRecord]:
+    """Dossiers whose code, applicant name (folded) or ID number contains ``text``."""
+    from desk_app.core.text import fold
+
+    pattern = f"%{fold(text)}%"
+    raw = f"%{text.strip().upper()}%"
+    return list(
+        session.scalars(
+            select(DossierRecord)
+            .where(
+                or_(
+                    DossierRecord.dossier_code.like(raw),
+                    DossierRecord.applicant_name_folded.like(pattern),
+                    DossierRecord.applicant_id_number.like(f"%{text.strip()}%"),
+                )
+            )
+            .order_by(DossierRecord.received_at.desc())
+            .limit(limit)
+        )
+    )
+
+
+ACTION_NAMES = {a.value: ACTION_LABELS[a] for a in Action}

@@ -1,0 +1,261 @@
+"""Everything after reception: supplements, handovers, result, return, reschedule, stop, withdraw."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from desk_app.core.checklist import ChecklistAnswer, complete_answers, evaluate
+from desk_app.core.errors import InvalidInput
+from desk_app.core.text import clean
+from desk_app.core.workflow import Action, DossierStatus, GuardContext, apply
+from desk_app.i18n import _
+from desk_app.services import journal
+from desk_app.services.changes import Changes
+from desk_app.services.dossier_views import detail_of, find_dossier, search_dossiers, summary_of
+from desk_app.services.reception import checklist_items, save_answers
+from desk_app.services.timefmt import iso, parse_iso
+from desk_app.services.uow import reading, writing
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from sqlalchemy.orm import Session
+
+    from desk_app.core.clock import Clock
+    from desk_app.core.dossier import Actor
+    from desk_app.models import DossierRecord
+    from desk_app.models.db import Database
+    from desk_app.services.catalogue import CatalogueService
+    from desk_app.services.dto import DossierDetail, DossierSummary
+    from desk_app.services.reception import ReceptionService
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRequest:
+    """The officer's input for one action; only the fields the action uses matter."""
+
+    action: Action
+    reason: str = ""
+    department: str = ""
+    holder: str = ""
+    collector_name: str = ""
+    collector_id_number: str = ""
+    proxy: bool = False
+    authorisation: str = ""
+    return_method: str = "desk"  # desk | post
+    new_due_at: datetime | None = None
+    answers: tuple[ChecklistAnswer, ...] | None = None  # None: complete as published
+    missing_positions: tuple[int, ...] = ()  # the published items a department asks for
+    occurred_at: datetime | None = None
+    fee_vnd: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class DossierService:
+    """Actions on existing dossiers, each an event and an outbox row in one transaction."""
+
+    def __init__(
+        self, db: Database, clock: Clock, catalogue: CatalogueService, reception: ReceptionService
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._catalogue = catalogue
+        self._reception = reception
+
+    def show(self, ref: str, actor: Actor) -> DossierDetail:
+        """A dossier by code or id, with its timeline and allowed actions."""
+        with reading(self._db) as uow:
+            return detail_of(uow.session, find_dossier(uow.session, ref), actor)
+
+    def search(self, text: str, limit: int = 50) -> list[DossierSummary]:
+        """Dossiers by code, applicant name or ID number."""
+        with reading(self._db) as uow:
+            return [summary_of(r, r.summary or "") for r in search_dossiers(uow.session, text, limit)]
+
+    def act(self, ref: str, request: ActionRequest, actor: Actor) -> tuple[DossierDetail, Changes]:
+        """Do one action; a refused action changes nothing and says why."""
+        with writing(self._db) as uow:
+            record = find_dossier(uow.session, ref)
+            self.act_in(uow.session, record, request, actor)
+            detail = detail_of(uow.session, record, actor)
+            uow.commit()
+        return detail, Changes.DOSSIERS | Changes.QUEUE | Changes.REGISTER | Changes.OUTBOX | Changes.HANDOVER
+
+    def act_in(
+        self,
+        session: Session,
+        record: DossierRecord,
+        request: ActionRequest,
+        actor: Actor,
+        data: dict[str, Any] | None = None,
+    ) -> journal.RecordedEvent:
+        """The action inside the caller's transaction (also used by handover batches)."""
+        now = self._clock.now()
+        occurred = request.occurred_at or now
+        if occurred > now + journal.CLOCK_TOLERANCE:
+            raise InvalidInput(_("Thời điểm thực hiện không được ở tương lai."))
+        status = DossierStatus(record.status)
+        action = request.action
+        missing = self._missing_for(record, request) if action is Action.RECEIVE_SUPPLEMENT else 0
+        if action is Action.REQUEST_SUPPLEMENT and not request.missing_positions:
+            raise InvalidInput(_("Cần chọn các thành phần hồ sơ phải bổ sung (theo danh mục công bố)."))
+        ctx = GuardContext(
+            role=actor.role,
+            missing_items=missing,
+            supplement_requests=record.supplement_count,
+            reschedules=record.reschedule_count,
+            reason=clean(request.reason),
+            new_due_later=_later(request.new_due_at, record.due_at),
+            collector_named=bool(clean(request.collector_name)),
+            department_named=bool(clean(request.department)),
+        )
+        new_status = apply(status, action, ctx)
+        journal.guard_clock(session, now)
+        details = dict(data or {})
+        details.update(self._effects(session, record, request, occurred, details))
+        record.status = int(new_status)
+        record.row_version += 1
+        return journal.record_event(
+            session,
+            record,
+            event_type="dossier.step",
+            action=action,
+            from_status=status,
+            to_status=new_status,
+            actor=actor,
+            occurred_at=occurred,
+            recorded_at=now,
+            note=ctx.reason,
+            data=details,
+        )
+
+    def _missing_for(self, record: DossierRecord, request: ActionRequest) -> int:
+        detail = self._catalogue.procedure_version(record.procedure_version_id)
+        items = checklist_items(detail)
+        answers = request.answers if request.answers is not None else tuple(complete_answers(items))
+        return len(evaluate(items, answers).missing)
+
+    def _effects(
+        self,
+        session: Session,
+        record: DossierRecord,
+        request: ActionRequest,
+        occurred: datetime,
+        details: dict[str, Any],
+    ) -> dict[str, Any]:
+        action = request.action
+        stamp = iso(occurred)
+        if action is Action.REQUEST_SUPPLEMENT:
+            detail = self._catalogue.procedure_version(record.procedure_version_id)
+            known = {c.position for c in detail.components}
+            unknown = [p for p in request.missing_positions if p not in known]
+            if unknown:
+                raise InvalidInput(
+                    _(
+                        "Thành phần số {n} không có trong danh mục công bố; không thể yêu cầu giấy tờ "
+                        "ngoài danh mục."
+                    ).format(n=unknown[0])
+                )
+            record.supplement_count += 1
+            return {
+                "missing": list(request.missing_positions),
+                "supplement_round": record.supplement_count,
+                "flagged": record.supplement_count > 1,
+            }
+        if action is Action.RECEIVE_SUPPLEMENT:
+            return self._receive_supplement(session, record, request, occurred)
+        if action is Action.TRANSFER:
+            record.department = clean(request.department)
+            record.holder = record.department
+            return {"department": record.department}
+        if action is Action.RECEIVE_BACK:
+            record.holder = clean(request.holder) or journal.DESK_LOCATION
+            return {
+                "from_department": clean(request.department) or record.department,
+                "holder": record.holder,
+            }
+        if action is Action.REQUEST_FEE:
+            return {"fee_vnd": request.fee_vnd}
+        if action is Action.FINISH:
+            record.finished_at = record.finished_at or stamp
+            if request.holder:
+                record.holder = clean(request.holder)
+            return {"finished_at": stamp}
+        if action is Action.RETURN_RESULT:
+            return self._return(record, request, stamp)
+        if action is Action.RESCHEDULE:
+            assert request.new_due_at is not None  # the guard checked it is later than the old one
+            old = record.due_at
+            record.due_at = iso(request.new_due_at)
+            record.reschedule_count += 1
+            return {"old_due_at": old, "new_due_at": record.due_at}
+        if action in (Action.STOP, Action.WITHDRAW, Action.REFUSE):
+            if action is Action.STOP:
+                record.finished_at = record.finished_at or stamp
+            record.closed_at = stamp
+            return {}
+        return details
+
+    def _receive_supplement(
+        self, session: Session, record: DossierRecord, request: ActionRequest, occurred: datetime
+    ) -> dict[str, Any]:
+        detail = self._catalogue.procedure_version(record.procedure_version_id)
+        items = checklist_items(detail)
+        answers = request.answers if request.answers is not None else tuple(complete_answers(items))
+        result = evaluate(items, answers)
+        round_no = record.supplement_count
+        save_answers(session, record.dossier_id, round_no, result.received)
+        data: dict[str, Any] = {"round": round_no}
+        officer_due = request.new_due_at
+        if record.dossier_code is None:
+            # Completed at the counter: the dossier is accepted now, with its code.
+            accepted = self._reception.accept_in(session, detail, occurred, record.channel, officer_due)
+            record.dossier_code = accepted.code
+            record.register_year, record.register_number = accepted.register_year, accepted.register_number
+            due, counted, version, limit, source = (
+                accepted.due_at,
+                accepted.counted_from,
+                accepted.calendar_version,
+                accepted.limit_spec,
+                accepted.due_source,
+            )
+            record.accepted_at = iso(occurred)
+            data["dossier_code"] = accepted.code
+        else:
+            # Completed during processing: the time limit restarts from zero.
+            due, counted, version, limit, source, _why = self._reception.due_for(
+                detail, occurred, record.channel, officer_due
+            )
+        record.due_at = record.original_due_at = iso(due)
+        record.counted_from, record.calendar_version = iso(counted), version
+        record.limit_spec, record.due_source = limit, source
+        record.holder = journal.DESK_LOCATION
+        data.update(
+            {"due_at": record.due_at, "counted_from": record.counted_from, "calendar_version": version}
+        )
+        return data
+
+    def _return(self, record: DossierRecord, request: ActionRequest, stamp: str) -> dict[str, Any]:
+        if request.proxy and not clean(request.authorisation):
+            raise InvalidInput(_("Người nhận thay phải có giấy ủy quyền: ghi số, ngày của giấy ủy quyền."))
+        if request.return_method not in ("desk", "post"):
+            raise InvalidInput(
+                _("Phương thức trả kết quả phải là “desk” (tại bộ phận) hoặc “post” (bưu chính).")
+            )
+        record.returned_at = stamp
+        record.closed_at = stamp
+        record.holder = clean(request.collector_name)
+        return {
+            "collector": clean(request.collector_name),
+            "collector_id_number": clean(request.collector_id_number),
+            "proxy": request.proxy,
+            "authorisation": clean(request.authorisation),
+            "return_method": request.return_method,
+        }
+
+
+def _later(new_due: datetime | None, old_due: str | None) -> bool:
+    if new_due is None:
+        return False
+    return old_due is None or new_due > parse_iso(old_due)

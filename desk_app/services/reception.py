@@ -1,0 +1,340 @@
+"""Reception: accept with a code and a due date, ask once for what is missing, or refuse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import uuid6
+
+from desk_app.core.catalogue import ComponentKind
+from desk_app.core.checklist import ChecklistAnswer, ChecklistItem, ChecklistResult, evaluate
+from desk_app.core.errors import InvalidInput
+from desk_app.core.text import clean, fold
+from desk_app.core.time_limits import parse_limit_spec
+from desk_app.core.workflow import Action, GuardContext, Role, apply
+from desk_app.i18n import _
+from desk_app.models import ChecklistAnswerRecord, DossierRecord
+from desk_app.services import journal
+from desk_app.services.changes import Changes
+from desk_app.services.dto import MissingSummary, ProcedureDetail, ReceptionOutcome
+from desk_app.services.settings import RULE_SET
+from desk_app.services.timefmt import iso
+from desk_app.services.uow import writing
+from desk_app.services.users import require
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from sqlalchemy.orm import Session
+
+    from desk_app.core.clock import Clock
+    from desk_app.core.dossier import Actor, ReceptionDraft
+    from desk_app.models.db import Database
+    from desk_app.services.catalogue import CatalogueService
+    from desk_app.services.due_dates import DueDateService
+    from desk_app.services.settings import SettingsService
+
+
+def checklist_items(detail: ProcedureDetail) -> list[ChecklistItem]:
+    """The published components of a procedure version as checklist items."""
+    return [
+        ChecklistItem(
+            c.position, c.name, ComponentKind(c.kind), c.originals, c.copies, c.group, c.alternative
+        )
+        for c in detail.components
+    ]
+
+
+def missing_summaries(result: ChecklistResult) -> tuple[MissingSummary, ...]:
+    """DTOs of the missing items."""
+    return tuple(
+        MissingSummary(
+            m.position,
+            m.name,
+            m.kind.value,
+            m.originals_needed,
+            m.copies_needed,
+            m.originals_received,
+            m.copies_received,
+        )
+        for m in result.missing
+    )
+
+
+def save_answers(
+    session: Session, dossier_id: str, round_no: int, answers: tuple[ChecklistAnswer, ...]
+) -> None:
+    """Store what was received in one round (0 at reception, then one per supplement)."""
+    for a in answers:
+        session.add(
+            ChecklistAnswerRecord(
+                dossier_id=dossier_id,
+                round=round_no,
+                position=a.position,
+                originals=a.originals,
+                copies=a.copies,
+                shown=a.shown,
+                applies=a.applies,
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LateEntry:
+    """A paper dossier entered after an outage: its pre-printed code and why it is late."""
+
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Acceptance:
+    """The code, register number and due date given to a complete dossier."""
+
+    code: str
+    register_year: int
+    register_number: int
+    due_at: datetime
+    counted_from: datetime
+    calendar_version: int | None
+    limit_spec: str | None
+    due_source: str
+    explanation: str
+
+
+class ReceptionService:
+    """The three decisions at the counter, each one transaction."""
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        catalogue: CatalogueService,
+        due_dates: DueDateService,
+        settings: SettingsService,
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._catalogue = catalogue
+        self._due_dates = due_dates
+        self._settings = settings
+
+    def due_for(
+        self, detail: ProcedureDetail, received: datetime, channel_value: str, officer_due: datetime | None
+    ) -> tuple[datetime, datetime, int | None, str | None, str, str]:
+        """(due, counted_from, calendar version, limit, source, explanation) for a complete dossier."""
+        terms = next(t for t in detail.terms if t.channel == channel_value)
+        if terms.limit_spec is None:
+            if officer_due is None:
+                raise InvalidInput(
+                    _(
+                        "Thời hạn giải quyết của thủ tục {code} chưa xác định được từ danh mục (“{text}”): "
+                        "hãy nhập ngày hẹn trả."
+                    ).format(code=detail.code, text=terms.limit_text or _("trống"))
+                )
+            if officer_due <= received:
+                raise InvalidInput(_("Ngày hẹn trả phải sau thời điểm nhận hồ sơ."))
+            return officer_due, received, None, None, "officer", _("Ngày hẹn do cán bộ nhập.")
+        from desk_app.core.catalogue import Channel
+
+        due = self._due_dates.for_procedure(detail.code, received, Channel(channel_value))
+        return (
+            due.due_at,
+            due.counted_from,
+            due.calendar_version,
+            parse_limit_spec(terms.limit_spec).spec(),
+            "computed",
+            due.explanation_text(),
+        )
+
+    def accept_in(
+        self,
+        session: Session,
+        detail: ProcedureDetail,
+        received: datetime,
+        channel_value: str,
+        officer_due: datetime | None,
+        preprinted: str | None = None,
+    ) -> Acceptance:
+        """Give a complete dossier its code, register number and due date (inside a write transaction)."""
+        desk = journal.identity(session)
+        if preprinted is None:
+            code = str(journal.issue_code(session, desk, received.date()))
+        else:
+            code = journal.claim_code(session, desk, preprinted, received.date())
+        due, counted, calendar_version, limit_spec, source, explanation = self.due_for(
+            detail, received, channel_value, officer_due
+        )
+        number = journal.next_register_number(session, received.year)
+        return Acceptance(
+            code, received.year, number, due, counted, calendar_version, limit_spec, source, explanation
+        )
+
+    def receive(
+        self,
+        draft: ReceptionDraft,
+        actor: Actor,
+        *,
+        refuse_reason: str | None = None,
+        late_entry: LateEntry | None = None,
+    ) -> tuple[ReceptionOutcome, Changes]:
+        """Decide a reception: complete → accepted; incomplete → supplement request; or refuse.
+
+        ``late_entry`` enters afterwards a dossier received on paper during an outage, with its
+        original time and its pre-printed code; only a supervisor may, and the reason is kept.
+        """
+        now = self._clock.now()
+        if late_entry is not None:
+            require(actor, Role.SUPERVISOR, _("Nhập bù hồ sơ giấy"))
+            if not clean(late_entry.reason):
+                raise InvalidInput(_("Cần ghi lý do nhập bù (ví dụ: mất điện, mất mạng ngày …)."))
+        applicant = draft.applicant.normalised()
+        received = draft.effective_received_at(now)
+        if received > now + journal.CLOCK_TOLERANCE:
+            raise InvalidInput(_("Thời điểm nhận hồ sơ không được ở tương lai."))
+        if draft.bundles < 1:
+            raise InvalidInput(_("Số lượng hồ sơ phải từ 1 bộ trở lên."))
+        detail = self._catalogue.procedure(draft.procedure_code)
+        result = evaluate(checklist_items(detail), draft.answers)
+        if refuse_reason is not None:
+            action = Action.REFUSE
+        elif result.complete:
+            action = Action.RECEIVE
+        else:
+            action = Action.REQUEST_SUPPLEMENT
+        ctx = GuardContext(
+            role=actor.role, missing_items=len(result.missing), reason=clean(refuse_reason or "")
+        )
+        status = apply(None, action, ctx)
+        if late_entry is not None and action is not Action.RECEIVE:
+            raise InvalidInput(_("Chỉ nhập bù được hồ sơ đã tiếp nhận đủ (có mã hồ sơ trên phiếu giấy)."))
+        rule_set = self._settings.get(RULE_SET)
+        with writing(self._db) as uow:
+            session = uow.session
+            journal.guard_clock(session, now)
+            accepted = (
+                self.accept_in(
+                    session,
+                    detail,
+                    received,
+                    draft.channel.value,
+                    draft.due_at,
+                    late_entry.code if late_entry else None,
+                )
+                if action is Action.RECEIVE
+                else None
+            )
+            dossier = DossierRecord(
+                dossier_id=str(uuid6.uuid7()),
+                dossier_code=accepted.code if accepted else None,
+                origin="local",
+                procedure_version_id=detail.version_id,
+                procedure_code=detail.code,
+                rule_set=rule_set,
+                channel=draft.channel.value,
+                postal_handover_at=iso(draft.postal_handover_at) if draft.postal_handover_at else None,
+                applicant_kind=applicant.kind.value,
+                applicant_name=applicant.name,
+                applicant_name_folded=fold(applicant.name),
+                applicant_id_number=applicant.id_number or None,
+                applicant_phone=applicant.phone or None,
+                applicant_email=applicant.email or None,
+                applicant_address=applicant.address or None,
+                applicant_from_card=applicant.from_card,
+                summary=clean(draft.summary) or detail.name,
+                received_at=iso(received),
+                accepted_at=iso(received) if accepted else None,
+                counted_from=iso(accepted.counted_from) if accepted else None,
+                due_at=iso(accepted.due_at) if accepted else None,
+                original_due_at=iso(accepted.due_at) if accepted else None,
+                limit_spec=accepted.limit_spec if accepted else None,
+                calendar_version=accepted.calendar_version if accepted else None,
+                due_source=accepted.due_source if accepted else None,
+                status=int(status),
+                register_year=accepted.register_year if accepted else None,
+                register_number=accepted.register_number if accepted else None,
+                created_by=actor.username,
+                bundles=draft.bundles,
+                holder=journal.DESK_LOCATION,
+                supplement_count=1 if action is Action.REQUEST_SUPPLEMENT else 0,
+                closed_at=iso(now) if action is Action.REFUSE else None,
+                late_entry=late_entry is not None,
+                late_entry_reason=clean(late_entry.reason) if late_entry else None,
+                finished_at=None,
+                needs_receipt=True,
+            )
+            session.add(dossier)
+            session.flush()
+            save_answers(session, dossier.dossier_id, 0, result.received)
+            journal.record_event(
+                session,
+                dossier,
+                event_type="dossier.received",
+                action=action,
+                from_status=None,
+                to_status=status,
+                actor=actor,
+                occurred_at=received,
+                recorded_at=now,
+                note=ctx.reason,
+                data=reception_payload(dossier, detail, result, accepted),
+            )
+            uow.commit()
+        outcome = {
+            Action.RECEIVE: "accepted",
+            Action.REQUEST_SUPPLEMENT: "supplement",
+            Action.REFUSE: "refused",
+        }
+        return ReceptionOutcome(
+            id=dossier.dossier_id,
+            outcome=outcome[action],
+            code=dossier.dossier_code,
+            status=int(status),
+            due_at=dossier.due_at,
+            missing=missing_summaries(result),
+            explanation=accepted.explanation if accepted else "",
+            register_number=dossier.register_number,
+        ), Changes.DOSSIERS | Changes.QUEUE | Changes.REGISTER | Changes.OUTBOX
+
+
+def reception_payload(
+    dossier: DossierRecord, detail: ProcedureDetail, result: ChecklistResult, accepted: Acceptance | None
+) -> dict[str, object]:
+    """What central needs of a reception (and what the portal record is built from)."""
+    return {
+        "procedure_code": detail.code,
+        "procedure_name": detail.name,
+        "procedure_version": detail.version,
+        "channel": dossier.channel,
+        "rule_set": dossier.rule_set,
+        "received_at": dossier.received_at,
+        "postal_handover_at": dossier.postal_handover_at,
+        "accepted_at": dossier.accepted_at,
+        "due_at": dossier.due_at,
+        "counted_from": dossier.counted_from,
+        "limit": dossier.limit_spec,
+        "calendar_version": dossier.calendar_version,
+        "due_source": dossier.due_source,
+        "register_year": dossier.register_year,
+        "register_number": dossier.register_number,
+        "applicant": {
+            "kind": dossier.applicant_kind,
+            "name": dossier.applicant_name,
+            "id_number": dossier.applicant_id_number,
+            "phone": dossier.applicant_phone,
+            "email": dossier.applicant_email,
+            "address": dossier.applicant_address,
+            "from_card": dossier.applicant_from_card,
+        },
+        "summary": dossier.summary,
+        "bundles": dossier.bundles,
+        "received": [
+            {"position": a.position, "originals": a.originals, "copies": a.copies, "shown": a.shown}
+            for a in result.received
+        ],
+        "missing": [m.position for m in result.missing],
+        "explanation": accepted.explanation if accepted else "",
+        "late_entry": dossier.late_entry,
+        "late_entry_reason": dossier.late_entry_reason,
+    }

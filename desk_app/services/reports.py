@@ -1,0 +1,205 @@
+"""The register book, Biểu 06 and the officer's end-of-day summary, straight from the data.
+
+Biểu 06 is aggregated in SQL (a million dossiers must answer within a second); its rules are
+those of ``core.stats.classify``, and a test checks the two agree dossier by dossier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import text
+
+from desk_app.core.errors import InvalidInput
+from desk_app.core.stats import Bieu06Row
+from desk_app.i18n import _
+from desk_app.services.uow import reading
+
+if TYPE_CHECKING:
+    from desk_app.core.clock import Clock
+    from desk_app.models.db import Database
+
+MAX_PERIOD_DAYS = 3 * 366
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterRow:
+    """One line of the Sổ theo dõi hồ sơ (Mẫu 06 / TT 03/2025 Mẫu 07)."""
+
+    year: int
+    number: int
+    code: str
+    procedure_name: str
+    applicant_name: str
+    applicant_address: str
+    applicant_phone: str
+    department: str
+    accepted_at: str
+    due_at: str
+    returned_at: str | None
+    return_method: str
+    status: int
+
+
+@dataclass(frozen=True, slots=True)
+class DayClose:
+    """The officer's end-of-day figures."""
+
+    day: str
+    received: int
+    supplement_requests: int
+    refused: int
+    handed_over: int
+    received_back: int
+    returned: int
+    pending_sync: int
+
+
+def check_period(start: date, end: date) -> None:
+    """Refuse an empty or absurdly long period."""
+    if end < start:
+        raise InvalidInput(_("Ngày kết thúc phải từ ngày bắt đầu trở đi."))
+    if (end - start).days > MAX_PERIOD_DAYS:
+        raise InvalidInput(_("Kỳ báo cáo dài quá 3 năm."))
+
+
+_BIEU06_FACTS = """
+WITH facts AS (
+  SELECT pv.field_name AS field, substr(d.accepted_at, 1, 10) AS acc, d.channel AS channel,
+         substr(d.due_at, 1, 10) AS due, substr(d.finished_at, 1, 10) AS ended,
+         CASE WHEN d.status = 7 THEN substr(d.closed_at, 1, 10) END AS withdrawn,
+         d.supplement_count AS supp, d.status AS status
+  FROM dossiers d JOIN procedure_versions pv ON pv.id = d.procedure_version_id
+  WHERE d.accepted_at < :end_next AND d.finished_at IS NULL
+    AND NOT (d.status = 7 AND d.closed_at < :start)
+  UNION ALL
+  SELECT pv.field_name, substr(d.accepted_at, 1, 10), d.channel, substr(d.due_at, 1, 10),
+         substr(d.finished_at, 1, 10), NULL, d.supplement_count, d.status
+  FROM dossiers d JOIN procedure_versions pv ON pv.id = d.procedure_version_id
+  WHERE d.finished_at >= :start AND d.accepted_at < :end_next
+), marked AS (
+  SELECT field, acc >= :start AS new, channel = 'online' AS online,
+         ended IS NOT NULL AND ended <= :end AS resolved,
+         ended IS NOT NULL AND ended <= :end AND (supp > 1 OR ended > due) AS late,
+         ended IS NOT NULL AND ended <= :end AND NOT (supp > 1 OR ended > due) AND ended < due AS early,
+         ended IS NOT NULL AND ended <= :end AND NOT (supp > 1 OR ended > due) AND ended = due AS on_time,
+         NOT (ended IS NOT NULL AND ended <= :end) AND withdrawn IS NOT NULL AND withdrawn <= :end AS wd,
+         due >= :end OR status = 5 AS within_if_open
+  FROM facts
+)
+SELECT field,
+  SUM(new AND online), SUM(new AND NOT online), SUM(NOT new),
+  SUM(early), SUM(on_time), SUM(late),
+  SUM(NOT resolved AND NOT wd AND within_if_open), SUM(NOT resolved AND NOT wd AND NOT within_if_open),
+  SUM(wd)
+FROM marked GROUP BY field ORDER BY field
+"""
+
+
+class ReportService:
+    """Register, statistics and the day's summary for this desk's database."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def register(
+        self, start: date, end: date, *, offset: int = 0, limit: int | None = None
+    ) -> list[RegisterRow]:
+        """Register rows of dossiers accepted in the period, by yearly number."""
+        check_period(start, end)
+        sql = """
+          SELECT d.register_year, d.register_number, d.dossier_code, pv.name, d.applicant_name,
+                 coalesce(d.applicant_address, ''), coalesce(d.applicant_phone, ''),
+                 coalesce(d.department, ''),
+                 d.accepted_at, d.due_at, d.returned_at, d.status,
+                 (SELECT json_extract(e.payload, '$.data.return_method') FROM dossier_events e
+                   WHERE e.dossier_id = d.dossier_id AND e.action = 'return' LIMIT 1)
+          FROM dossiers d JOIN procedure_versions pv ON pv.id = d.procedure_version_id
+          WHERE d.accepted_at >= :start AND d.accepted_at < :end_next
+          ORDER BY d.register_year, d.register_number
+          LIMIT :limit OFFSET :offset"""
+        params = {
+            "start": start.isoformat(),
+            "end_next": (end + timedelta(days=1)).isoformat(),
+            "limit": -1 if limit is None else limit,
+            "offset": offset,
+        }
+        with reading(self._db) as uow:
+            rows = uow.session.execute(text(sql), params).all()
+        return [
+            RegisterRow(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                r[9],
+                r[10],
+                {"post": "bưu chính", "desk": "tại bộ phận"}.get(r[12] or "", ""),
+                r[11],
+            )
+            for r in rows
+        ]
+
+    def bieu06(self, start: date, end: date) -> list[Bieu06Row]:
+        """Biểu 06 rows per field, then the total row (field name "Tổng cộng")."""
+        check_period(start, end)
+        params = {
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "end_next": (end + timedelta(days=1)).isoformat(),
+        }
+        with reading(self._db) as uow:
+            raw = uow.session.execute(text(_BIEU06_FACTS), params).all()
+        rows = [_row(r[0] or _("Khác"), [int(v or 0) for v in r[1:]]) for r in raw]
+        totals = [sum(getattr(r, f) for r in rows) for f in _COUNT_FIELDS]
+        rows.append(Bieu06Row("Tổng cộng", *totals))
+        return rows
+
+    def day_close(self, day: date | None = None) -> DayClose:
+        """What the desk did on ``day`` (today by default), and what still waits to sync."""
+        day = day or self._clock.now().date()
+        sql = """
+          SELECT
+            SUM(action = 'receive' OR (action = 'receive-supplement'
+                                   AND json_extract(payload, '$.data.dossier_code') IS NOT NULL)),
+            SUM(action = 'request-supplement'), SUM(action = 'refuse'),
+            SUM(action = 'transfer'), SUM(action = 'receive-back'), SUM(action = 'return')
+          FROM dossier_events WHERE occurred_at >= :day AND occurred_at < :next"""
+        params = {"day": day.isoformat(), "next": (day + timedelta(days=1)).isoformat()}
+        with reading(self._db) as uow:
+            counts = uow.session.execute(text(sql), params).one()
+            pending = uow.session.execute(
+                text("SELECT count(*) FROM outbox WHERE acked_at IS NULL AND rejected_reason IS NULL")
+            ).scalar_one()
+        received, supplements, refused, handed, back, returned = (int(v or 0) for v in counts)
+        return DayClose(day.isoformat(), received, supplements, refused, handed, back, returned, int(pending))
+
+
+_COUNT_FIELDS = [f for f in Bieu06Row.__dataclass_fields__ if f != "field_name"]
+
+
+def _row(field_name: str, values: list[int]) -> Bieu06Row:
+    online, direct, carried, early, on_time, late, within, overdue, withdrawn = values
+    return Bieu06Row(
+        field_name,
+        online + direct + carried,
+        online,
+        direct,
+        carried,
+        early + on_time + late,
+        early,
+        on_time,
+        late,
+        within + overdue,
+        within,
+        overdue,
+        withdrawn,
+    )
