@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk_app import __version__, paths
-from desk_app.cli import catalogue_cmd, rules_cmd, setup_cmd
+from desk_app.cli import catalogue_cmd, dossier_cmd, report_cmd, rules_cmd, setup_cmd
 from desk_app.cli.parser import EXIT_REFUSED, VietnameseArgumentParser
 from desk_app.core.errors import DomainError
 from desk_app.i18n import _
@@ -42,10 +42,19 @@ def build_parser() -> argparse.ArgumentParser:
     # Subcommands accept --db too, without overriding a value given before them.
     parent = VietnameseArgumentParser(add_help=False)
     parent.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH", help=argparse.SUPPRESS)
+    parent.add_argument("--user", default=argparse.SUPPRESS, metavar="USERNAME", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=VietnameseArgumentParser)
     setup_cmd.add_commands(sub, parent)
     catalogue_cmd.add_commands(sub, parent)
     rules_cmd.add_commands(sub, parent)
+    dossier_cmd.add_commands(sub, parent)
+    report_cmd.add_commands(sub, parent)
+    parser.add_argument(
+        "--user",
+        default=None,
+        metavar="USERNAME",
+        help=_("cán bộ thực hiện (mặc định: biến DESK_APP_USER, hoặc canbo1 của dữ liệu mẫu)"),
+    )
     parser.set_defaults(handler=setup_cmd.run_default)
     return parser
 
@@ -60,6 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     if args.db is None:
         args.db = _db_default()
+    if args.user is None:
+        args.user = os.environ.get("DESK_APP_USER", "canbo1")
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
