@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 
 from desk_app import paths
 
 if TYPE_CHECKING:
     from datetime import datetime
+    from pathlib import Path
+
+    from alembic.config import Config
+
+_REVISION_RE = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?(\w+)['\"]?", re.MULTILINE)
 
 
 def _config(db_path: Path) -> Config:
+    from alembic.config import Config  # alembic costs 0.4 s to import: only when upgrading
+
     config = Config()
     config.set_main_option("script_location", str(paths.migrations_dir()))
     config.set_main_option("sqlalchemy.url", f"sqlite+pysqlite:///{db_path}")
@@ -25,10 +28,17 @@ def _config(db_path: Path) -> Config:
 
 
 def head_revision() -> str:
-    """The newest schema revision this build knows."""
-    head = ScriptDirectory.from_config(_config(Path("unused"))).get_current_head()
-    assert head is not None
-    return head
+    """The newest schema revision this build knows (read from the files, without alembic)."""
+    revisions: dict[str, str | None] = {}
+    for path in (paths.migrations_dir() / "versions").glob("*.py"):
+        found = dict(_REVISION_RE.findall(path.read_text(encoding="utf-8")))
+        down = found.get("down_revision")
+        revisions[found["revision"]] = None if down in (None, "None") else down
+    parents = {down for down in revisions.values() if down}
+    heads = [rev for rev in revisions if rev not in parents]
+    if len(heads) != 1:
+        raise RuntimeError(f"expected one migration head, found {heads}")
+    return heads[0]
 
 
 def current_revision(db_path: Path) -> str | None:
@@ -67,6 +77,8 @@ def upgrade(db_path: Path, now: datetime) -> Path | None:
         finally:
             dst.close()
             src.close()
+    from alembic import command
+
     command.upgrade(_config(db_path), "head")
     return backup
 
