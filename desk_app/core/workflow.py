@@ -127,6 +127,7 @@ class GuardContext:
     new_due_later: bool = False
     collector_named: bool = False
     department_named: bool = False
+    at_department: bool = True  # the paper is with a resolving department, not at the desk
 
 
 Guard = Callable[[GuardContext], list[str]]
@@ -169,6 +170,10 @@ def _transfer(ctx: GuardContext) -> list[str]:
     return [] if ctx.department_named else [_("Cần chọn cơ quan, bộ phận nhận hồ sơ.")]
 
 
+def _receive_back(ctx: GuardContext) -> list[str]:
+    return [] if ctx.at_department else [_("Hồ sơ đang ở Bộ phận Một cửa, không ở bộ phận giải quyết.")]
+
+
 def _return(ctx: GuardContext) -> list[str]:
     return [] if ctx.collector_named else [_("Cần ghi họ tên người nhận kết quả.")]
 
@@ -183,7 +188,7 @@ GUARDS: Mapping[Action, Guard] = {
     A.RECEIVE_SUPPLEMENT: _receive,
     A.REFUSE: _needs_reason,
     A.TRANSFER: _transfer,
-    A.RECEIVE_BACK: _nothing,
+    A.RECEIVE_BACK: _receive_back,
     A.REQUEST_FEE: _nothing,
     A.WITHDRAW: _needs_reason,
     A.STOP: _needs_reason,

@@ -13,6 +13,7 @@ from desk_app.core.workflow import ACTION_LABELS, Action, DossierStatus, GuardCo
 from desk_app.i18n import _
 from desk_app.models import DossierEventRecord, DossierRecord, ProcedureVersionRecord
 from desk_app.services.dto import DossierDetail, DossierSummary, EventSummary
+from desk_app.services.journal import DESK_LOCATION
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -59,6 +60,7 @@ def guard_context(record: DossierRecord, actor: Actor) -> GuardContext:
         new_due_later=True,
         collector_named=True,
         department_named=True,
+        at_department=record.holder != DESK_LOCATION,
     )
 
 

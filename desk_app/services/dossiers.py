@@ -109,6 +109,7 @@ class DossierService:
             new_due_later=_later(request.new_due_at, record.due_at),
             collector_named=bool(clean(request.collector_name)),
             department_named=bool(clean(request.department)),
+            at_department=record.holder != journal.DESK_LOCATION,
         )
         new_status = apply(status, action, ctx)
         journal.guard_clock(session, now)
