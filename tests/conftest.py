@@ -44,7 +44,7 @@ def clock() -> FixedClock:
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo desk database migrated and initialised once per run."""
     path = tmp_path_factory.mktemp("template") / "desk.sqlite3"
-    services = build_services(path, clock=FixedClock(datetime(2026, 11, 1, 8, 0, tzinfo=VN_TZ)))
+    services = build_services(path, clock=FixedClock(datetime(2026, 1, 5, 8, 0, tzinfo=VN_TZ)))
     services.desk.initialise_demo()
     services.close()
     return path
