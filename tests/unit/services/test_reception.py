@@ -63,7 +63,7 @@ def test_incomplete_lists_every_missing_item_once_and_gives_no_code(services: Se
     published = services.catalogue.procedure("1.004873")
     required = [c.position for c in published.components if c.kind != "note"]
     assert [m.position for m in outcome.missing]
-    assert set(m.position for m in outcome.missing) <= set(required)
+    assert {m.position for m in outcome.missing} <= set(required)
     detail = services.dossiers.show(outcome.id, OFFICER)
     assert detail.supplement_count == 1
 

@@ -1,0 +1,31 @@
+"""Child process for the kill test: receives dossiers in a loop, reporting each one after COMMIT."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from desk_app.core.checklist import complete_answers
+from desk_app.core.dossier import Actor, Applicant, ReceptionDraft
+from desk_app.core.workflow import Role
+from desk_app.services.container import build_services
+from desk_app.services.reception import checklist_items
+
+
+def main(db: str) -> None:
+    services = build_services(Path(db))
+    detail = services.catalogue.procedure("1.004873")
+    answers = tuple(complete_answers(checklist_items(detail)))
+    actor = Actor("canbo1", Role.OFFICER)
+    print("ready", flush=True)
+    n = 0
+    while True:
+        n += 1
+        draft = ReceptionDraft("1.004873", Applicant(name=f"Người nộp {n}"), answers)
+        outcome, _changes = services.reception.receive(draft, actor)
+        # Reported only once the transaction has committed: these must survive the kill.
+        print(f"{outcome.id} {outcome.code}", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,88 @@
+"""SIGKILL a process in the middle of receptions, many times; nothing committed may be lost or doubled."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+CHILD = Path(__file__).with_name("reception_child.py")
+REPO = Path(__file__).resolve().parent.parent.parent
+KILLS = int(os.environ.get("DESK_KILLS", "200"))
+
+
+def check_database(db: Path, reported: dict[str, str]) -> None:
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        dossiers = dict(conn.execute("SELECT dossier_id, dossier_code FROM dossiers"))
+        for dossier_id, code in reported.items():
+            assert dossiers.get(dossier_id) == code, f"reported dossier {dossier_id} lost"
+        events = Counter(r[0] for r in conn.execute("SELECT dossier_id FROM dossier_events"))
+        outbox = Counter(r[0] for r in conn.execute("SELECT aggregate_id FROM outbox"))
+        assert all(events[d] == 1 and outbox[d] == 1 for d in dossiers), (
+            "event or outbox row missing or doubled"
+        )
+        assert sum(events.values()) == sum(outbox.values()) == len(dossiers)
+        seqs = [r[0] for r in conn.execute("SELECT desk_seq FROM outbox ORDER BY desk_seq")]
+        assert seqs == list(range(1, len(seqs) + 1))
+        assert conn.execute("SELECT value FROM desk_counters WHERE name = 'desk_seq'").fetchone()[0] == len(
+            seqs
+        )
+        codes = [c for c in dossiers.values() if c]
+        assert len(codes) == len(set(codes))
+        per_day = Counter(c.split("-")[1] for c in codes)
+        for day, count in per_day.items():
+            numbers = sorted(int(c[-3:]) for c in codes if c.split("-")[1] == day)
+            assert numbers == list(range(1, count + 1))
+            last = conn.execute("SELECT last_n FROM code_counters WHERE code_date = ?", (day,)).fetchone()[0]
+            assert last == count
+        register = sorted(r[0] for r in conn.execute("SELECT register_number FROM dossiers"))
+        assert register == list(range(1, len(register) + 1))
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(1500)
+def test_kill_nine_during_receptions_loses_nothing(template_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "crash.sqlite3"
+    shutil.copyfile(template_db, db)
+    rng = random.Random(20261201)
+    reported: dict[str, str] = {}
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    killed_mid_run = 0
+    for _ in range(KILLS):
+        child = subprocess.Popen(
+            [sys.executable, str(CHILD), str(db)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.0, 0.15))
+        child.send_signal(signal.SIGKILL)
+        out, err = child.communicate()
+        if child.returncode == -signal.SIGKILL:
+            killed_mid_run += 1
+        else:
+            pytest.fail(f"the child stopped by itself: {err[-2000:]}")
+        for line in out.splitlines():
+            dossier_id, code = line.split()
+            assert dossier_id not in reported
+            reported[dossier_id] = code
+        check_database(db, reported)
+    assert killed_mid_run == KILLS
+    assert len(reported) > KILLS  # the kills landed among committed receptions, not before them
