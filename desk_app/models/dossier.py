@@ -80,7 +80,10 @@ class DossierEventRecord(Base):
     """One immutable event of a dossier: own events and pulled ones alike."""
 
     __tablename__ = "dossier_events"
-    __table_args__ = (Index("ix_dossier_events_dossier", "dossier_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_dossier_events_dossier", "dossier_id", "occurred_at"),
+        Index("ix_dossier_events_occurred", "occurred_at"),
+    )
 
     event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.dossier_id"))

@@ -47,6 +47,7 @@ class CatalogueService:
         self._index: list[SearchEntry] = []
         self._summaries: dict[int, ProcedureSummary] = {}
         self._index_stamp: tuple[int, int] | None = None
+        self._details: dict[tuple[int, int], ProcedureDetail] = {}
 
     # --- search -----------------------------------------------------------------
 
@@ -95,6 +96,12 @@ class CatalogueService:
     # --- detail and terms -------------------------------------------------------
 
     def _current(self, session: Session, code: str) -> tuple[ProcedureRecord, ProcedureVersionRecord]:
+        procedure = self._current_procedure(session, code)
+        version = session.get(ProcedureVersionRecord, procedure.current_version_id)
+        assert version is not None
+        return procedure, version
+
+    def _current_procedure(self, session: Session, code: str) -> ProcedureRecord:
         code = code.strip()
         procedure = session.scalar(select(ProcedureRecord).where(ProcedureRecord.code == code))
         if procedure is None:
@@ -104,25 +111,45 @@ class CatalogueService:
             procedure = matches[0] if len(matches) == 1 else None
         if procedure is None or procedure.current_version_id is None:
             raise NotFound(_("Không có thủ tục mã “{code}” trong danh mục.").format(code=code))
-        version = session.get(ProcedureVersionRecord, procedure.current_version_id)
-        assert version is not None
-        return procedure, version
+        return procedure
 
     def procedure(self, code: str) -> ProcedureDetail:
         """The current version of a procedure, with its terms per channel."""
         with reading(self._db) as uow:
-            procedure, version = self._current(uow.session, code)
-            return self._detail(uow.session, procedure, version)
+            procedure = self._current_procedure(uow.session, code)
+            assert procedure.current_version_id is not None
+            return self._cached_detail(uow.session, procedure, procedure.current_version_id)
+
+    def _cached_detail(
+        self, session: Session, procedure: ProcedureRecord, version_id: int
+    ) -> ProcedureDetail:
+        # Versions never change; only a new override revision changes the terms, so the
+        # (version, revision) pair is a safe key. Every reception reads its procedure.
+        revision = session.scalar(
+            select(func.max(ProcedureOverrideRecord.revision)).where(
+                ProcedureOverrideRecord.procedure_id == procedure.id
+            )
+        )
+        key = (version_id, revision or 0)
+        cached = self._details.get(key)
+        if cached is None:
+            version = session.get(ProcedureVersionRecord, version_id)
+            assert version is not None
+            cached = self._detail(session, procedure, version)
+            self._details[key] = cached
+        return cached
 
     def procedure_version(self, version_id: int) -> ProcedureDetail:
         """A specific (possibly old) version, as pinned by a dossier."""
         with reading(self._db) as uow:
-            version = uow.session.get(ProcedureVersionRecord, version_id)
-            if version is None:
+            procedure_id = uow.session.scalar(
+                select(ProcedureVersionRecord.procedure_id).where(ProcedureVersionRecord.id == version_id)
+            )
+            if procedure_id is None:
                 raise NotFound(_("Không có phiên bản thủ tục {id}.").format(id=version_id))
-            procedure = uow.session.get(ProcedureRecord, version.procedure_id)
+            procedure = uow.session.get(ProcedureRecord, procedure_id)
             assert procedure is not None
-            return self._detail(uow.session, procedure, version)
+            return self._cached_detail(uow.session, procedure, version_id)
 
     def _latest_override(self, session: Session, procedure_id: int) -> ProcedureOverrideRecord | None:
         return session.scalar(

@@ -9,7 +9,7 @@ from desk_app.core.errors import InvalidInput
 from desk_app.core.time_limits import TimeLimit, parse_limit_spec
 from desk_app.i18n import _
 from desk_app.services.catalogue import NO_CUTOFF, CatalogueService, parse_cutoff
-from desk_app.services.dto import DueDateResult
+from desk_app.services.dto import DueDateResult, ProcedureDetail
 from desk_app.services.timefmt import iso
 
 if TYPE_CHECKING:
@@ -50,7 +50,12 @@ class DueDateService:
         Raises InvalidInput when the procedure's limit is unknown: the officer
         then enters the appointment (or an administrator sets an override).
         """
-        detail = self._catalogue.procedure(code)
+        return self.for_detail(self._catalogue.procedure(code), received_at, channel)
+
+    def for_detail(
+        self, detail: ProcedureDetail, received_at: datetime, channel: Channel = Channel.DIRECT
+    ) -> DueDate:
+        """The due date for a procedure version already read (see :meth:`for_procedure`)."""
         terms = next(t for t in detail.terms if t.channel == channel.value)
         if terms.limit_spec is None:
             raise InvalidInput(

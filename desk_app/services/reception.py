@@ -138,7 +138,7 @@ class ReceptionService:
             return officer_due, received, None, None, "officer", _("Ngày hẹn do cán bộ nhập.")
         from desk_app.core.catalogue import Channel
 
-        due = self._due_dates.for_procedure(detail.code, received, Channel(channel_value))
+        due = self._due_dates.for_detail(detail, received, Channel(channel_value))
         return (
             due.due_at,
             due.counted_from,

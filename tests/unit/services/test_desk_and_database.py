@@ -89,3 +89,26 @@ def test_no_copy_when_the_schema_is_current(db_path: Path) -> None:
         assert services.backup_path is None
     finally:
         services.close()
+
+
+def test_a_real_upgrade_from_the_first_schema_keeps_data_and_a_copy(tmp_path: Path) -> None:
+    from alembic import command
+
+    db = tmp_path / "old.sqlite3"
+    command.upgrade(migrate._config(db), "0001")
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute(
+            "INSERT INTO settings VALUES ('unit.name', '\"Xã Cũ\"', 'admin', '2026-01-01T00:00:00+07:00')"
+        )
+    conn.close()
+    assert migrate.current_revision(db) == "0001"
+    services = build_services(db, clock=FixedClock(datetime(2026, 11, 20, tzinfo=VN_TZ)))
+    try:
+        assert services.backup_path is not None
+        assert services.backup_path.exists()
+        assert migrate.current_revision(db) == migrate.head_revision()
+        assert services.settings.get(UNIT_NAME) == "Xã Cũ"
+    finally:
+        services.close()
+    assert migrate.current_revision(services.backup_path) == "0001"
