@@ -43,7 +43,6 @@ def add_commands(sub: Subcommands, parent: VietnameseArgumentParser) -> None:
     override.add_argument("--cutoff", help=_("giờ chốt HH:MM, hoặc “none”"))
     override.add_argument("--fee", type=int, help=_("lệ phí (đồng)"))
     override.add_argument("--reason", required=True, help=_("căn cứ, lý do"))
-    override.add_argument("--by", default="admin", help=_("người điều chỉnh"))
     override.set_defaults(handler=run_override)
 
 
@@ -51,7 +50,7 @@ def run_import(args: argparse.Namespace) -> int:
     """Import one catalogue file."""
     services = build_services(args.db)
     try:
-        summary = services.catalogue_import.import_file(args.file, actor="cli")
+        summary = services.catalogue_import.import_file(args.file, actor=args.user)
     finally:
         services.close()
     if args.json:
@@ -112,7 +111,12 @@ def run_override(args: argparse.Namespace) -> int:
     try:
         limit = parse_limit_spec(args.limit) if args.limit else None
         detail, _changes = services.catalogue.set_override(
-            args.code, actor=args.by, reason=args.reason, limit=limit, cutoff=args.cutoff, fee_vnd=args.fee
+            args.code,
+            actor=services.users.actor(args.user),
+            reason=args.reason,
+            limit=limit,
+            cutoff=args.cutoff,
+            fee_vnd=args.fee,
         )
     finally:
         services.close()

@@ -118,4 +118,6 @@ def parse_draft(data: Any, complete_answers: Callable[[str], list[ChecklistAnswe
         due_at=moment("due_at", _("Ngày hẹn trả")),
         summary=str(data.get("summary") or ""),
         bundles=bundles,
+        immediate_result=bool(data.get("immediate_result", False)),
+        receipt_requested=bool(data.get("receipt", False)),
     )

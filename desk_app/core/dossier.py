@@ -80,7 +80,8 @@ class ReceptionDraft:
     due_at: datetime | None = None  # entered by the officer when the limit is unknown
     summary: str = ""
     bundles: int = 1
-    receipt_requested: bool = False  # an immediate-result procedure needs none unless asked
+    immediate_result: bool = False  # the result is given on the spot (ND 61/2018 Art. 17(4))
+    receipt_requested: bool = False  # …then no receipt is printed unless the applicant asks for one
     note: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 

@@ -19,16 +19,19 @@ from desk_app.core.calendar import (
 )
 from desk_app.core.errors import InvalidInput, NotFound
 from desk_app.core.text import clean
+from desk_app.core.workflow import Role
 from desk_app.i18n import _
 from desk_app.models import CalendarOverrideRecord, CalendarVersionRecord
 from desk_app.services.changes import Changes
 from desk_app.services.timefmt import iso
 from desk_app.services.uow import reading, writing
+from desk_app.services.users import require
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from desk_app.core.clock import Clock
+    from desk_app.core.dossier import Actor
     from desk_app.models.db import Database
 
 HOLIDAYS_LIBRARY = f"holidays {package_version('holidays')}"
@@ -118,7 +121,8 @@ class CalendarService:
                 self._calendars[record.version] = cached
             return cached
 
-    def _new_version(self, rules: CalendarRules, actor: str, note: str) -> tuple[CalendarRules, Changes]:
+    def _new_version(self, rules: CalendarRules, actor: Actor, note: str) -> tuple[CalendarRules, Changes]:
+        require(actor, Role.ADMIN, _("Điều chỉnh lịch làm việc"))
         with writing(self._db) as uow:
             session = uow.session
             latest = self._latest(session)
@@ -129,7 +133,7 @@ class CalendarService:
                 cutoff=f"{rules.cutoff:%H:%M}" if rules.cutoff else None,
                 holidays_library=HOLIDAYS_LIBRARY,
                 note=note,
-                created_by=actor,
+                created_by=actor.username,
                 created_at=iso(self._clock.now()),
             )
             record.overrides = [
@@ -141,7 +145,7 @@ class CalendarService:
         return replace(rules, version=version), Changes.CALENDAR
 
     def set_override(
-        self, day: date, kind: OverrideKind, note: str, actor: str
+        self, day: date, kind: OverrideKind, note: str, actor: Actor
     ) -> tuple[CalendarRules, Changes]:
         """Make ``day`` a day off or a working day (from a notice), as a new version."""
         note = clean(note)
@@ -152,7 +156,7 @@ class CalendarService:
         updated = replace(rules, overrides=(*others, CalendarOverride(day, kind, note)))
         return self._new_version(updated, actor, _("Điều chỉnh ngày {day}").format(day=f"{day:%d/%m/%Y}"))
 
-    def remove_override(self, day: date, actor: str) -> tuple[CalendarRules, Changes]:
+    def remove_override(self, day: date, actor: Actor) -> tuple[CalendarRules, Changes]:
         """Drop the override of ``day``, as a new version."""
         rules = self.current_rules()
         others = tuple(o for o in rules.overrides if o.day != day)
@@ -165,7 +169,7 @@ class CalendarService:
         )
 
     def set_hours(
-        self, office_hours: tuple[tuple[time, time], ...], cutoff: time | None, actor: str
+        self, office_hours: tuple[tuple[time, time], ...], cutoff: time | None, actor: Actor
     ) -> tuple[CalendarRules, Changes]:
         """Change office hours and the default cut-off, as a new version."""
         rules = replace(self.current_rules(), office_hours=office_hours, cutoff=cutoff)

@@ -12,6 +12,7 @@ from desk_app.core.errors import InvalidInput, NotFound
 from desk_app.core.search import SearchEntry, make_entry, make_query, rank
 from desk_app.core.text import clean
 from desk_app.core.time_limits import LimitUnit, TimeLimit
+from desk_app.core.workflow import Role
 from desk_app.i18n import _
 from desk_app.models import (
     ProcedureOverrideRecord,
@@ -28,11 +29,13 @@ from desk_app.services.dto import (
 )
 from desk_app.services.timefmt import iso
 from desk_app.services.uow import reading, writing
+from desk_app.services.users import require
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from desk_app.core.clock import Clock
+    from desk_app.core.dossier import Actor
     from desk_app.models.db import Database
 
 NO_CUTOFF = "none"
@@ -222,13 +225,14 @@ class CatalogueService:
         self,
         code: str,
         *,
-        actor: str,
+        actor: Actor,
         reason: str,
         limit: TimeLimit | None = None,
         cutoff: str | None = None,
         fee_vnd: int | None = None,
     ) -> tuple[ProcedureDetail, Changes]:
         """Record a local override (a new revision, with who and why)."""
+        require(actor, Role.ADMIN, _("Điều chỉnh thời hạn, lệ phí của thủ tục"))
         reason = clean(reason)
         if not reason:
             raise InvalidInput(_("Cần ghi lý do (căn cứ) khi điều chỉnh thời hạn hoặc lệ phí."))
@@ -249,7 +253,7 @@ class CatalogueService:
                 limit_value=limit.value if limit else (previous.limit_value if previous else None),
                 cutoff=cutoff if cutoff is not None else (previous.cutoff if previous else None),
                 fee_vnd=fee_vnd if fee_vnd is not None else (previous.fee_vnd if previous else None),
-                set_by=actor,
+                set_by=actor.username,
                 reason=reason,
                 created_at=iso(self._clock.now()),
             )

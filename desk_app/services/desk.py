@@ -178,7 +178,9 @@ class DeskService:
                 if username not in {u[0] for u in self._users.list()}:
                     self._users.add(username, full_name, role, DEMO_PASSWORD, DEMO_ADMIN)
             for code, spec, reason in DEMO_LIMITS:
-                self._catalogue.set_override(code, actor=actor, reason=reason, limit=parse_limit_spec(spec))
+                self._catalogue.set_override(
+                    code, actor=DEMO_ADMIN, reason=reason, limit=parse_limit_spec(spec)
+                )
         return self.identity(), summary
 
     def initialise_demo(self) -> tuple[DeskSummary, ImportSummary | None]:

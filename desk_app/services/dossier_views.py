@@ -101,6 +101,7 @@ def detail_of(session: Session, record: DossierRecord, actor: Actor) -> DossierD
         register_year=record.register_year,
         register_number=record.register_number,
         late_entry=record.late_entry,
+        needs_receipt=record.needs_receipt,
         finished_at=record.finished_at,
         returned_at=record.returned_at,
         events=tuple(

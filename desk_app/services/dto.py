@@ -193,6 +193,7 @@ class DossierDetail:
     register_year: int | None
     register_number: int | None
     late_entry: bool
+    needs_receipt: bool
     finished_at: str | None
     returned_at: str | None
     events: tuple[EventSummary, ...]

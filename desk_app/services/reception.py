@@ -262,7 +262,7 @@ class ReceptionService:
                 late_entry=late_entry is not None,
                 late_entry_reason=clean(late_entry.reason) if late_entry else None,
                 finished_at=None,
-                needs_receipt=True,
+                needs_receipt=draft.receipt_requested or not draft.immediate_result,
             )
             session.add(dossier)
             session.flush()

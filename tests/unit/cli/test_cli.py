@@ -123,6 +123,8 @@ def test_catalogue_show_and_override(db: Path, capsys: pytest.CaptureFixture[str
         "5 working-days",
         "--reason",
         "Luật Hộ tịch Điều 36",
+        "--user",
+        "admin",
     )
     assert code == 0
     code, out, _ = run(capsys, "--db", str(db), "catalogue", "show", "1.000110", "--json")

@@ -212,3 +212,14 @@ def test_paper_back_entry_keeps_the_original_time_and_code(services: Services) -
 def test_a_reception_in_the_future_is_refused(services: Services) -> None:
     with pytest.raises(InvalidInput, match="tương lai"):
         services.reception.receive(draft(services, received_at=at(2026, 11, 21)), OFFICER)
+
+
+def test_an_immediate_result_needs_no_receipt_unless_asked(services: Services) -> None:
+    quick = services.reception.receive(draft(services, immediate_result=True), OFFICER)[0]
+    asked = services.reception.receive(
+        draft(services, immediate_result=True, receipt_requested=True), OFFICER
+    )[0]
+    normal = services.reception.receive(draft(services), OFFICER)[0]
+    assert not services.dossiers.show(quick.id, OFFICER).needs_receipt
+    assert services.dossiers.show(asked.id, OFFICER).needs_receipt
+    assert services.dossiers.show(normal.id, OFFICER).needs_receipt
