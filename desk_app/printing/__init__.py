@@ -1,1 +1,1 @@
-"""Reserved for the printing layer (see architecture.md)."""
+"""Printed documents: reportlab + python-barcode + segno → PDF bytes; openpyxl → XLSX. No Qt."""

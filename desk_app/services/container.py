@@ -16,6 +16,7 @@ from desk_app.services.desk import DeskService
 from desk_app.services.dossiers import DossierService
 from desk_app.services.due_dates import DueDateService
 from desk_app.services.handover import HandoverService
+from desk_app.services.printing import PrintService
 from desk_app.services.reception import ReceptionService
 from desk_app.services.reports import ReportService
 from desk_app.services.settings import SettingsService
@@ -43,6 +44,7 @@ class Services:
     dossiers: DossierService
     handover: HandoverService
     reports: ReportService
+    printing: PrintService
     backup_path: Path | None
 
     def close(self) -> None:
@@ -66,6 +68,7 @@ def build_services(db_path: Path, *, clock: Clock | None = None, language: str =
     due_dates = DueDateService(catalogue, calendar)
     reception = ReceptionService(db, clock, catalogue, due_dates, settings)
     dossiers = DossierService(db, clock, catalogue, reception)
+    reports = ReportService(db, clock)
     return Services(
         db_path=db_path,
         db=db,
@@ -80,6 +83,7 @@ def build_services(db_path: Path, *, clock: Clock | None = None, language: str =
         reception=reception,
         dossiers=dossiers,
         handover=HandoverService(db, clock, dossiers),
-        reports=ReportService(db, clock),
+        reports=reports,
+        printing=PrintService(db, clock, catalogue, settings, reports),
         backup_path=backup,
     )

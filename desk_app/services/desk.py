@@ -15,7 +15,7 @@ from desk_app.i18n import _
 from desk_app.models import ClockStateRecord, DeskCounterRecord, DeskIdentityRecord
 from desk_app.models.migrate import current_revision
 from desk_app.services.dto import DeskSummary, ImportSummary
-from desk_app.services.settings import UNIT_NAME, UNIT_PLACE, SettingsService
+from desk_app.services.settings import UNIT_NAME, UNIT_PARENT, UNIT_PLACE, SettingsService
 from desk_app.services.timefmt import iso
 from desk_app.services.uow import reading, writing
 
@@ -33,6 +33,7 @@ DEFAULT_CATALOGUE = "commune-catalogue.json"
 DEMO_UNIT_CODE = "000.00.19.H57"
 DEMO_UNIT_NAME = "Trung tâm Phục vụ hành chính công xã Phú Mỹ (dữ liệu mẫu)"
 DEMO_PLACE = "Phú Mỹ"
+DEMO_PARENT = "Ủy ban nhân dân xã Phú Mỹ"
 DEMO_SLOT = 1
 SYSTEM_ACTOR = "system"
 
@@ -127,6 +128,7 @@ class DeskService:
         *,
         unit_name: str = "",
         place: str = "",
+        parent: str = "",
         demo: bool = False,
         actor: str = SYSTEM_ACTOR,
     ) -> tuple[DeskSummary, ImportSummary | None]:
@@ -171,6 +173,8 @@ class DeskService:
                 self._settings.write(session, UNIT_NAME, unit_name, actor)
             if place:
                 self._settings.write(session, UNIT_PLACE, place, actor)
+            if parent:
+                self._settings.write(session, UNIT_PARENT, parent, actor)
             uow.commit()
         summary = self._importer.import_file(default_catalogue_path(), actor)
         if demo:
@@ -186,5 +190,10 @@ class DeskService:
     def initialise_demo(self) -> tuple[DeskSummary, ImportSummary | None]:
         """The demo desk: a sample unit code, slot 1, the commune catalogue and demo limits."""
         return self.initialise(
-            DEMO_UNIT_CODE, DEMO_SLOT, unit_name=DEMO_UNIT_NAME, place=DEMO_PLACE, demo=True
+            DEMO_UNIT_CODE,
+            DEMO_SLOT,
+            unit_name=DEMO_UNIT_NAME,
+            place=DEMO_PLACE,
+            parent=DEMO_PARENT,
+            demo=True,
         )

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 EVENT_VERSION = 1
 CLOCK_TOLERANCE = timedelta(minutes=2)
 DESK_LOCATION = "Bộ phận Một cửa"
+SYSTEM = "system"  # the actor of writes the desk makes by itself
 
 
 class ClockWentBackwards(DomainError):
@@ -144,7 +145,7 @@ def record_event(
     dossier: DossierRecord,
     *,
     event_type: str,
-    action: Action,
+    action: Action | str,
     from_status: DossierStatus | None,
     to_status: DossierStatus,
     actor: Actor,
@@ -165,7 +166,7 @@ def record_event(
         "dossier_code": dossier.dossier_code,
         "unit_code": desk.unit_code,
         "desk_id": desk.desk_id,
-        "action": action.value,
+        "action": action if isinstance(action, str) else action.value,
         "from_status": int(from_status) if from_status is not None else None,
         "to_status": int(to_status),
         "occurred_at": occurred,
@@ -180,7 +181,7 @@ def record_event(
             dossier_id=dossier.dossier_id,
             desk_seq=desk_seq,
             event_type=event_type,
-            action=action.value,
+            action=action if isinstance(action, str) else action.value,
             from_status=int(from_status) if from_status is not None else None,
             to_status=int(to_status),
             actor=actor.username,

@@ -36,9 +36,14 @@ RULE_SET = Setting("forms.rule_set", "TT03-2025", str, N_("Bộ biểu mẫu áp
 LANGUAGE = Setting("ui.language", "vi", str, N_("Ngôn ngữ giao diện"))
 UNIT_NAME = Setting("unit.name", "", str, N_("Tên đơn vị"))
 UNIT_PLACE = Setting("unit.place", "", str, N_("Địa danh (dòng “…, ngày … tháng … năm …”)"))
+UNIT_PARENT = Setting("unit.parent", "", str, N_("Cơ quan chủ quản (dòng đầu của tiêu đề)"))
+UNIT_PHONE = Setting("unit.phone", "", str, N_("Số điện thoại liên hệ in trên phiếu"))
+SLIP_KEY = Setting("security.slip_key", "", str, N_("Khóa ký mã QR trên phiếu (tự sinh)"))
 
 RULE_SETS = ("TT03-2025", "TT01-2018")
-DECLARED: dict[str, Setting[Any]] = {s.key: s for s in (RULE_SET, LANGUAGE, UNIT_NAME, UNIT_PLACE)}
+DECLARED: dict[str, Setting[Any]] = {
+    s.key: s for s in (RULE_SET, LANGUAGE, UNIT_NAME, UNIT_PLACE, UNIT_PARENT, UNIT_PHONE, SLIP_KEY)
+}
 
 
 class SettingsService:

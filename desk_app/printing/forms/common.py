@@ -1,0 +1,117 @@
+"""The dossier data every slip shares, and the blocks several slips repeat."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from desk_app.printing.barcodes import Code128Flowable, QrFlowable
+from desk_app.printing.layout import Agency, Styles, esc, grid
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentLine:
+    """A published component as printed, with what was received of it."""
+
+    position: int
+    name: str
+    kind: str  # submit | show | note
+    originals: int
+    copies: int
+    received_originals: int = 0
+    received_copies: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DossierPrint:
+    """A dossier as the slips show it. Dates arrive here; forms read no clock."""
+
+    agency: Agency
+    rule_set: str
+    ref: str  # the dossier code, or its id before it has one
+    code: str | None
+    procedure_code: str
+    procedure_name: str
+    applicant_name: str
+    applicant_address: str = ""
+    applicant_phone: str = ""
+    applicant_email: str = ""
+    applicant_id_number: str = ""
+    received_at: datetime | None = None
+    accepted_at: datetime | None = None
+    due_at: datetime | None = None
+    limit_text: str = ""
+    bundles: int = 1
+    components: tuple[ComponentLine, ...] = ()
+    register_year: int | None = None
+    register_number: int | None = None
+    department: str = ""
+    officer_name: str = ""
+    return_place: str = ""
+    reprint: int = 1
+    qr_text: str | None = None
+    printed_at: datetime | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def applicant_lines(d: DossierPrint, st: Styles, label: str = "Tiếp nhận hồ sơ của") -> list[Flowable]:
+    """The applicant block every slip opens with."""
+    lines = [
+        f"<b>{esc(d.agency.desk)}</b>",
+        f"{esc(label)}: <b>{esc(d.applicant_name)}</b>",
+    ]
+    if d.applicant_id_number:
+        lines.append(f"Số căn cước/Hộ chiếu: {esc(d.applicant_id_number)}")
+    lines += [
+        f"Địa chỉ: {esc(d.applicant_address) or '……………………'}",
+        f"Số điện thoại: {esc(d.applicant_phone) or '……………'}   Email: {esc(d.applicant_email) or '……………'}",
+        f"Nội dung yêu cầu giải quyết: {esc(d.procedure_name)} (mã thủ tục {esc(d.procedure_code)})",
+    ]
+    return [Paragraph(line, st.body) for line in lines]
+
+
+def component_table(
+    lines: list[tuple[int, str, str, str]], st: Styles, width: float, first: str = "Thành phần hồ sơ"
+) -> Flowable:
+    """TT | Thành phần hồ sơ | Bản chính | Bản sao, header repeated on every page."""
+    rows: list[list[Any]] = [
+        [
+            Paragraph("<b>TT</b>", st.cell_bold),
+            Paragraph(f"<b>{esc(first)}</b>", st.cell_bold),
+            Paragraph("<b>Bản chính</b>", st.cell_bold),
+            Paragraph("<b>Bản sao</b>", st.cell_bold),
+        ]
+    ]
+    for n, (position, name, originals, copies) in enumerate(lines, start=1):
+        rows.append(
+            [
+                Paragraph(str(n), st.cell_center),
+                Paragraph(esc(name) + f" <i>(mục {position})</i>", st.cell),
+                Paragraph(originals, st.cell_center),
+                Paragraph(copies, st.cell_center),
+            ]
+        )
+    if len(rows) == 1:
+        rows.append([Paragraph("", st.cell), Paragraph("(không có)", st.cell), "", ""])
+    return grid(rows, [width * 0.08, width * 0.64, width * 0.14, width * 0.14])
+
+
+def code_block(d: DossierPrint, st: Styles, width: float) -> Flowable:
+    """The dossier code as Code128 (and the slip QR beside it when there is one)."""
+    if d.code is None:
+        return Spacer(1, 1)
+    bars = Code128Flowable(d.code)
+    left = Table([[bars], [Paragraph(f"<b>{esc(d.code)}</b>", st.center)]], colWidths=[bars.width + 2])
+    left.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    if d.qr_text is None:
+        return left
+    qr = QrFlowable(d.qr_text)
+    table = Table([[left, qr]], colWidths=[width - qr.width - 2 * mm, qr.width + 2 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return table

@@ -1,0 +1,76 @@
+"""Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả, in two copies (domain.md §2.2)."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, PageBreak, Paragraph
+
+from desk_app.printing import form_sets
+from desk_app.printing.forms.common import DossierPrint, applicant_lines, code_block, component_table
+from desk_app.printing.layout import (
+    esc,
+    frame_width,
+    heading,
+    reprint_mark,
+    signatures,
+    styles,
+    time_words,
+)
+from desk_app.printing.layout import (
+    render as build,
+)
+
+COPIES = ("Liên 1: Lưu", "Liên 2: Giao người nộp")
+
+
+def _copy(d: DossierPrint, paper: str, label: str) -> list[Flowable]:
+    st = styles(9.5 if paper == "A5" else 12)
+    width = frame_width(paper)
+    fs = form_sets.form_set(d.rule_set)
+    received = [
+        (c.position, c.name, str(c.received_originals), str(c.received_copies))
+        for c in d.components
+        if c.received_originals or c.received_copies
+    ]
+    shown = [c.name for c in d.components if c.kind == "show" and c.received_originals]
+    story: list[Flowable] = [
+        Paragraph(esc(fs.caption(form_sets.RECEIPT)), st.small),
+        heading(d.agency, "TTPVHCC", d.accepted_at or d.received_at, st, width),
+        Paragraph(esc(fs.titles[form_sets.RECEIPT]), st.title),
+        Paragraph(f"Mã hồ sơ: <b>{esc(d.code or d.ref)}</b>", st.center),
+        Paragraph(f"<i>({esc(label)})</i>", st.center),
+        code_block(d, st, width),
+        *applicant_lines(d, st),
+        Paragraph("1. Thành phần hồ sơ nộp gồm:", st.body),
+        component_table(received, st, width),
+    ]
+    if shown:
+        story.append(Paragraph("Giấy tờ đã xuất trình: " + esc("; ".join(shown)), st.body))
+    story += [
+        Paragraph(f"2. Số lượng hồ sơ: {d.bundles:02d} (bộ)", st.body),
+        Paragraph(f"3. Thời gian giải quyết hồ sơ theo quy định là: {esc(d.limit_text) or '……'}", st.body),
+        Paragraph(f"4. Thời gian nhận hồ sơ: {time_words(d.accepted_at or d.received_at)}", st.body),
+        Paragraph(f"5. Thời gian trả kết quả giải quyết hồ sơ: {time_words(d.due_at)}", st.body),
+        Paragraph(f"6. Đăng ký nhận kết quả tại: {esc(d.return_place) or esc(d.agency.desk)}", st.body),
+        Paragraph(
+            f"Vào Sổ theo dõi hồ sơ, Quyển số: {d.register_year or '……'}, "
+            f"Số thứ tự: {d.register_number or '……'}",
+            st.body,
+        ),
+        signatures(("NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ"), st, width, ("", d.officer_name)),
+        Paragraph(
+            "<i>Ghi chú:</i> Giấy tiếp nhận và hẹn trả kết quả được lập thành 2 liên; một liên chuyển kèm "
+            "theo Phiếu kiểm soát quá trình giải quyết hồ sơ và được lưu tại Bộ phận Tiếp nhận và "
+            "Trả kết quả; "
+            "một liên giao cho cá nhân, tổ chức nộp hồ sơ. Cá nhân, tổ chức có thể đăng ký nhận kết quả tại "
+            "Bộ phận Tiếp nhận và Trả kết quả hoặc tại nhà (trụ sở tổ chức) qua dịch vụ bưu chính. "
+            "Khi đến nhận kết quả, người nộp mang theo Giấy này.",
+            st.tiny,
+        ),
+    ]
+    return story
+
+
+def render(d: DossierPrint, *, paper: str = "A5") -> bytes:
+    """Both copies, each starting on its own page."""
+    story = [*_copy(d, paper, COPIES[0]), PageBreak(), *_copy(d, paper, COPIES[1])]
+    return build(story, paper, title=f"Giấy tiếp nhận {d.code}", marks=reprint_mark(d.reprint))

@@ -1,0 +1,234 @@
+"""Shared layout: paper, styles, the national heading, date and signature lines, tables, pages."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from io import BytesIO
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, A5, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from desk_app.printing.fonts import BOLD, ITALIC, REGULAR, register_fonts
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import datetime
+
+PAPERS = {"A5": A5, "A4": A4, "A4-landscape": landscape(A4)}
+
+
+def nfc(text: str | None) -> str:
+    """Every printed string in NFC (reportlab does no shaping)."""
+    return unicodedata.normalize("NFC", text or "")
+
+
+def esc(text: str | None) -> str:
+    """NFC and escaped for a Paragraph."""
+    return escape(nfc(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    """The paragraph styles of one paper size."""
+
+    body: ParagraphStyle
+    small: ParagraphStyle
+    tiny: ParagraphStyle
+    bold: ParagraphStyle
+    center: ParagraphStyle
+    center_bold: ParagraphStyle
+    title: ParagraphStyle
+    italic_right: ParagraphStyle
+    italic_center: ParagraphStyle
+    cell: ParagraphStyle
+    cell_center: ParagraphStyle
+    cell_bold: ParagraphStyle
+
+
+def styles(size: float = 11) -> Styles:
+    """Styles at a base size (11 pt on A5, 12–13 on A4)."""
+    register_fonts()
+    base = ParagraphStyle("body", fontName=REGULAR, fontSize=size, leading=size * 1.3, alignment=TA_LEFT)
+    return Styles(
+        body=base,
+        small=ParagraphStyle("small", parent=base, fontSize=size - 2, leading=(size - 2) * 1.3),
+        tiny=ParagraphStyle("tiny", parent=base, fontSize=size - 2.5, leading=(size - 2.5) * 1.2),
+        bold=ParagraphStyle("bold", parent=base, fontName=BOLD),
+        center=ParagraphStyle("center", parent=base, alignment=TA_CENTER),
+        center_bold=ParagraphStyle("center_bold", parent=base, fontName=BOLD, alignment=TA_CENTER),
+        title=ParagraphStyle(
+            "title",
+            parent=base,
+            fontName=BOLD,
+            fontSize=size + 2,
+            leading=(size + 2) * 1.3,
+            alignment=TA_CENTER,
+            spaceBefore=4,
+            spaceAfter=2,
+        ),
+        italic_right=ParagraphStyle("italic_right", parent=base, fontName=ITALIC, alignment=TA_RIGHT),
+        italic_center=ParagraphStyle("italic_center", parent=base, fontName=ITALIC, alignment=TA_CENTER),
+        cell=ParagraphStyle("cell", parent=base, fontSize=size - 1.5, leading=(size - 1.5) * 1.25),
+        cell_center=ParagraphStyle(
+            "cell_center", parent=base, fontSize=size - 1.5, leading=(size - 1.5) * 1.25, alignment=TA_CENTER
+        ),
+        cell_bold=ParagraphStyle(
+            "cell_bold",
+            parent=base,
+            fontName=BOLD,
+            fontSize=size - 1.5,
+            leading=(size - 1.5) * 1.25,
+            alignment=TA_CENTER,
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """The left block of the heading: parent authority, the desk, the number line."""
+
+    parent: str  # e.g. "ỦY BAN NHÂN DÂN XÃ PHÚ MỸ"
+    desk: str  # "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG" or "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"
+    place: str  # the place of the date line
+
+
+def date_words(moment: datetime | None) -> str:
+    """The words "ngày 20 tháng 11 năm 2026" (dotted blanks when unknown)."""
+    if moment is None:
+        return "ngày …… tháng …… năm ……"
+    return f"ngày {moment.day:02d} tháng {moment.month:02d} năm {moment.year}"
+
+
+def time_words(moment: datetime | None) -> str:
+    """The words "09 giờ 30 phút, ngày 20 tháng 11 năm 2026"."""
+    if moment is None:
+        return "…… giờ …… phút, ngày …… tháng …… năm ……"
+    return f"{moment.hour:02d} giờ {moment.minute:02d} phút, {date_words(moment)}"
+
+
+def heading(agency: Agency, number_suffix: str, moment: datetime | None, st: Styles, width: float) -> Table:
+    """The national heading: the agency and "Số: …" on the left, the motto and date line on the right."""
+    left = [
+        Paragraph(esc(agency.parent.upper()), st.center),
+        Paragraph(f"<b>{esc(agency.desk.upper())}</b>", st.center),
+        Paragraph("———", st.center),
+        Paragraph(esc(f"Số: ……/{number_suffix}" if number_suffix else "Số: ……"), st.center),
+    ]
+    right = [
+        Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st.center),
+        Paragraph("<b><u>Độc lập - Tự do - Hạnh phúc</u></b>", st.center),
+        Spacer(1, 2 * mm),
+        Paragraph(esc(f"{agency.place or '……'}, {date_words(moment)}"), st.italic_center),
+    ]
+    table = Table([[left, right]], colWidths=[width * 0.42, width * 0.58])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def signatures(titles: Sequence[str], st: Styles, width: float, names: Sequence[str] = ()) -> Table:
+    """Signature blocks side by side: title, "(Ký và ghi rõ họ tên)", room to sign, the name."""
+    cells = []
+    for i, title in enumerate(titles):
+        name = names[i] if i < len(names) else ""
+        cells.append(
+            [
+                Paragraph(f"<b>{esc(title)}</b>", st.center),
+                Paragraph("(Ký và ghi rõ họ tên)", st.italic_center),
+                Spacer(1, 13 * mm),
+                Paragraph(esc(name), st.center),
+            ]
+        )
+    table = Table([cells], colWidths=[width / len(titles)] * len(titles))
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return table
+
+
+def grid(rows: list[list[Any]], widths: list[float], header_rows: int = 1) -> Table:
+    """A ruled table whose header repeats on every page; long cells wrap and split across pages."""
+    table = Table(rows, colWidths=widths, repeatRows=header_rows, splitByRow=True, splitInRow=True)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def stamp(canvas: Any, doc: Any, text: str) -> None:
+    """A top-right mark on a page ("IN LẠI lần 2", "Liên 1: Lưu")."""
+    canvas.saveState()
+    canvas.setFont(BOLD, 9)
+    width, height = doc.pagesize
+    canvas.drawRightString(width - doc.rightMargin, height - 7 * mm, nfc(text))
+    canvas.restoreState()
+
+
+def render(
+    story: list[Flowable],
+    paper: str,
+    *,
+    title: str,
+    marks: str = "",
+    page_numbers: bool = False,
+    margins_mm: float = 10,
+) -> bytes:
+    """Build the PDF; ``marks`` goes top right of every page, page numbers at the bottom."""
+    register_fonts()
+    buffer = BytesIO()
+    size = PAPERS[paper]
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=size,
+        leftMargin=margins_mm * mm,
+        rightMargin=margins_mm * mm,
+        topMargin=margins_mm * mm,
+        bottomMargin=margins_mm * mm,
+        title=nfc(title),
+        author="One-Stop Desk",
+        creator="One-Stop Desk",
+    )
+
+    def on_page(canvas: Any, document: Any) -> None:
+        if marks:
+            stamp(canvas, document, marks)
+        if page_numbers:
+            canvas.saveState()
+            canvas.setFont(REGULAR, 9)
+            canvas.drawCentredString(size[0] / 2, 6 * mm, f"Trang {document.page}")
+            canvas.restoreState()
+
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return buffer.getvalue()
+
+
+def frame_width(paper: str, margins_mm: float = 10) -> float:
+    """The usable width of a page."""
+    return float(PAPERS[paper][0] - 2 * margins_mm * mm)
+
+
+def reprint_mark(reprint: int) -> str:
+    """The mark "IN LẠI lần n" from the second print on."""
+    return f"IN LẠI lần {reprint}" if reprint > 1 else ""
+
+
+__all__ = ["PageBreak", "Paragraph", "Spacer"]

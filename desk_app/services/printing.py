@@ -1,0 +1,304 @@
+"""Building printed documents from the data, and recording each print (reprints are counted)."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from desk_app.core.errors import InvalidInput
+from desk_app.core.time_limits import parse_limit_spec
+from desk_app.core.workflow import DossierStatus
+from desk_app.i18n import _
+from desk_app.models import ChecklistAnswerRecord, DossierEventRecord, UserRecord
+from desk_app.printing import xlsx
+from desk_app.printing.barcodes import make_token
+from desk_app.printing.forms import bieu06, control_sheet, receipt, refusal, register_book, supplement_request
+from desk_app.printing.forms.common import ComponentLine, DossierPrint
+from desk_app.printing.layout import Agency
+from desk_app.services import journal
+from desk_app.services.changes import Changes
+from desk_app.services.dossier_views import find_dossier
+from desk_app.services.settings import RULE_SET, SLIP_KEY, UNIT_NAME, UNIT_PARENT, UNIT_PHONE, UNIT_PLACE
+from desk_app.services.timefmt import parse_iso
+from desk_app.services.uow import reading, writing
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from sqlalchemy.orm import Session
+
+    from desk_app.core.clock import Clock
+    from desk_app.core.dossier import Actor
+    from desk_app.models import DossierRecord
+    from desk_app.models.db import Database
+    from desk_app.services.catalogue import CatalogueService
+    from desk_app.services.reports import ReportService
+    from desk_app.services.settings import SettingsService
+
+DOSSIER_DOCUMENTS = ("receipt", "supplement", "refusal", "control-sheet")
+PERIOD_DOCUMENTS = ("register", "bieu06")
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedDocument:
+    """PDF bytes ready for the preview or the printer, and which print this is."""
+
+    document: str
+    ref: str
+    pdf: bytes
+    reprint: int
+
+
+class PrintService:
+    """Renders documents (pure forms) from the database, then records the print as an event."""
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        catalogue: CatalogueService,
+        settings: SettingsService,
+        reports: ReportService,
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._catalogue = catalogue
+        self._settings = settings
+        self._reports = reports
+
+    def agency(self) -> Agency:
+        """The heading's agency block from the settings."""
+        name = self._settings.get(UNIT_NAME) or "Bộ phận Tiếp nhận và Trả kết quả"
+        return Agency(
+            self._settings.get(UNIT_PARENT) or "Ủy ban nhân dân", name, self._settings.get(UNIT_PLACE)
+        )
+
+    def _slip_key(self) -> bytes:
+        key = self._settings.get(SLIP_KEY)
+        if not key:
+            key = secrets.token_hex(32)
+            self._settings.set(SLIP_KEY, key, journal.SYSTEM)
+        return bytes.fromhex(key)
+
+    def dossier_document(
+        self, document: str, ref: str, actor: Actor, *, paper: str | None = None
+    ) -> tuple[PrintedDocument, Changes]:
+        """Render one dossier document and record the print (after rendering, in its own transaction)."""
+        if document not in DOSSIER_DOCUMENTS:
+            raise InvalidInput(
+                _("Không có mẫu in “{doc}”; chọn một trong: {docs}.").format(
+                    doc=document, docs=", ".join(DOSSIER_DOCUMENTS)
+                )
+            )
+        key = self._slip_key()
+        agency = self.agency()
+        with reading(self._db) as uow:
+            record = find_dossier(uow.session, ref)
+            printed = self._count_prints(uow.session, record.dossier_id, document)
+            data = self._dossier_print(uow.session, record, agency, printed + 1, key)
+            pdf = self._render(document, data, uow.session, record, paper)
+        with writing(self._db) as uow:
+            record = find_dossier(uow.session, ref)
+            status = DossierStatus(record.status)
+            journal.record_event(
+                uow.session,
+                record,
+                event_type="dossier.printed",
+                action="print",
+                from_status=status,
+                to_status=status,
+                actor=actor,
+                occurred_at=self._clock.now(),
+                recorded_at=self._clock.now(),
+                note=document,
+                data={"document": document, "print": printed + 1},
+            )
+            uow.commit()
+        return PrintedDocument(document, data.ref, pdf, printed + 1), Changes.OUTBOX | Changes.DOSSIERS
+
+    def _count_prints(self, session: Session, dossier_id: str, document: str) -> int:
+        return int(
+            session.scalar(
+                select(func.count(DossierEventRecord.event_id)).where(
+                    DossierEventRecord.dossier_id == dossier_id,
+                    DossierEventRecord.action == "print",
+                    DossierEventRecord.note == document,
+                )
+            )
+            or 0
+        )
+
+    def _dossier_print(
+        self, session: Session, record: DossierRecord, agency: Agency, reprint: int, key: bytes
+    ) -> DossierPrint:
+        detail = self._catalogue.procedure_version(record.procedure_version_id)
+        rounds = (
+            session.scalar(
+                select(func.max(ChecklistAnswerRecord.round)).where(
+                    ChecklistAnswerRecord.dossier_id == record.dossier_id
+                )
+            )
+            or 0
+        )
+        answers = {
+            a.position: a
+            for a in session.scalars(
+                select(ChecklistAnswerRecord).where(
+                    ChecklistAnswerRecord.dossier_id == record.dossier_id,
+                    ChecklistAnswerRecord.round == rounds,
+                )
+            )
+        }
+        components = tuple(
+            ComponentLine(
+                c.position,
+                c.name,
+                c.kind,
+                c.originals,
+                c.copies,
+                answers[c.position].originals if c.position in answers else 0,
+                answers[c.position].copies if c.position in answers else 0,
+            )
+            for c in detail.components
+        )
+        officer = session.scalar(select(UserRecord.full_name).where(UserRecord.username == record.created_by))
+        desk = journal.identity(session)
+        token = make_token(key, record.dossier_code, desk.desk_id).text() if record.dossier_code else None
+        return DossierPrint(
+            agency=agency,
+            rule_set=record.rule_set,
+            ref=record.dossier_code or record.dossier_id,
+            code=record.dossier_code,
+            procedure_code=record.procedure_code,
+            procedure_name=detail.name,
+            applicant_name=record.applicant_name,
+            applicant_address=record.applicant_address or "",
+            applicant_phone=record.applicant_phone or "",
+            applicant_email=record.applicant_email or "",
+            applicant_id_number=record.applicant_id_number or "",
+            received_at=parse_iso(record.received_at),
+            accepted_at=parse_iso(record.accepted_at) if record.accepted_at else None,
+            due_at=parse_iso(record.due_at) if record.due_at else None,
+            limit_text=parse_limit_spec(record.limit_spec).describe() if record.limit_spec else "",
+            bundles=record.bundles,
+            components=components,
+            register_year=record.register_year,
+            register_number=record.register_number,
+            department=record.department or "",
+            officer_name=officer or record.created_by,
+            reprint=reprint,
+            qr_text=token,
+            printed_at=self._clock.now(),
+        )
+
+    def _events(self, session: Session, record: DossierRecord) -> list[DossierEventRecord]:
+        return list(
+            session.scalars(
+                select(DossierEventRecord)
+                .where(DossierEventRecord.dossier_id == record.dossier_id)
+                .order_by(DossierEventRecord.desk_seq)
+            )
+        )
+
+    def _render(
+        self, document: str, data: DossierPrint, session: Session, record: DossierRecord, paper: str | None
+    ) -> bytes:
+        events = self._events(session, record)
+        phone = self._settings.get(UNIT_PHONE)
+        if document == "receipt":
+            if record.dossier_code is None:
+                raise InvalidInput(
+                    _("Hồ sơ chưa được tiếp nhận (chưa có mã): không có giấy tiếp nhận để in.")
+                )
+            return receipt.render(data, paper=paper or "A5")
+        if document == "control-sheet":
+            if record.dossier_code is None:
+                raise InvalidInput(_("Hồ sơ chưa được tiếp nhận (chưa có mã): chưa có phiếu kiểm soát."))
+            return control_sheet.render(
+                control_sheet.ControlSheetData(data, handover_rows(events, data)), paper=paper or "A5"
+            )
+        if document == "supplement":
+            request = next((e for e in reversed(events) if e.action == "request-supplement"), None)
+            if request is None:
+                raise InvalidInput(_("Hồ sơ không có yêu cầu bổ sung nào để in."))
+            wanted = set(json.loads(request.payload)["data"].get("missing", []))
+            missing = tuple(c for c in data.components if c.position in wanted)
+            contact = f"{data.officer_name}, số điện thoại {phone}" if phone else data.officer_name
+            return supplement_request.render(
+                supplement_request.SupplementData(data, missing, request.note or "", contact),
+                paper=paper or "A5",
+            )
+        refused = next((e for e in reversed(events) if e.action == "refuse"), None)
+        if refused is None:
+            raise InvalidInput(_("Hồ sơ không bị từ chối: không có phiếu từ chối để in."))
+        return refusal.render(refusal.RefusalData(data, refused.note or "", phone), paper=paper or "A5")
+
+    def register_pdf(self, start: date, end: date) -> bytes:
+        """The register book of a period."""
+        return register_book.render(self._register_data(start, end))
+
+    def register_xlsx(self, start: date, end: date) -> bytes:
+        """The register book of a period, as a workbook."""
+        return xlsx.register_xlsx(self._register_data(start, end))
+
+    def bieu06_xlsx(self, start: date, end: date) -> bytes:
+        """Biểu 06 of a period, as a workbook."""
+        return xlsx.bieu06_xlsx(tuple(self._reports.bieu06(start, end)))
+
+    def _register_data(self, start: date, end: date) -> register_book.RegisterData:
+        rows = self._reports.register(start, end)
+        lines = tuple(
+            register_book.RegisterLine(
+                r.number,
+                r.code,
+                r.procedure_name,
+                r.applicant_name,
+                ", ".join(v for v in (r.applicant_address, r.applicant_phone) if v),
+                r.department,
+                _short(r.accepted_at),
+                _short(r.due_at),
+                _short(r.returned_at),
+                r.return_method,
+            )
+            for r in rows
+        )
+        return register_book.RegisterData(
+            self.agency(), self._settings.get(RULE_SET), start, end, start.year, lines
+        )
+
+    def bieu06_pdf(self, start: date, end: date) -> bytes:
+        """Biểu 06 of a period."""
+        return bieu06.render(
+            bieu06.Bieu06Data(self.agency(), start, end, tuple(self._reports.bieu06(start, end)))
+        )
+
+
+def _short(iso_text: str | None) -> str:
+    if not iso_text:
+        return ""
+    moment = parse_iso(iso_text)
+    return f"{moment:%d/%m/%Y %H:%M}"
+
+
+def handover_rows(
+    events: list[DossierEventRecord], data: DossierPrint
+) -> tuple[control_sheet.HandoverRow, ...]:
+    """The control sheet's pre-filled rows, from the recorded handovers."""
+    desk = data.agency.desk
+    rows = []
+    for e in events:
+        detail = json.loads(e.payload)["data"]
+        when = parse_iso(e.occurred_at)
+        if e.action == "transfer":
+            rows.append(control_sheet.HandoverRow(desk, detail.get("department", ""), when))
+        elif e.action == "receive-back":
+            rows.append(control_sheet.HandoverRow(detail.get("from_department") or "", desk, when))
+        elif e.action == "return":
+            rows.append(
+                control_sheet.HandoverRow(desk, detail.get("collector", ""), when, note="Trả kết quả")
+            )
+    return tuple(rows)
