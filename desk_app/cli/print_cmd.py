@@ -10,7 +10,7 @@ from desk_app.cli.report_cmd import parse_day
 from desk_app.core.errors import InvalidInput
 from desk_app.i18n import _
 from desk_app.services.container import build_services
-from desk_app.services.printing import DOSSIER_DOCUMENTS, PERIOD_DOCUMENTS
+from desk_app.services.printing import BATCH_DOCUMENT, DOSSIER_DOCUMENTS, PERIOD_DOCUMENTS
 
 if TYPE_CHECKING:
     import argparse
@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 def add_commands(sub: Subcommands, parent: VietnameseArgumentParser) -> None:
     """Register ``print``."""
     command = sub.add_parser("print", parents=[parent], help=_("in giấy tờ ra tệp PDF (hoặc XLSX)"))
-    command.add_argument("document", metavar="DOCUMENT", choices=[*DOSSIER_DOCUMENTS, *PERIOD_DOCUMENTS])
+    command.add_argument(
+        "document", metavar="DOCUMENT", choices=[*DOSSIER_DOCUMENTS, BATCH_DOCUMENT, *PERIOD_DOCUMENTS]
+    )
     command.add_argument("ref", metavar="REF", nargs="?", help=_("mã hồ sơ, hoặc id in ra khi chưa có mã"))
     command.add_argument("--from", dest="start", metavar="YYYY-MM-DD")
     command.add_argument("--to", dest="end", metavar="YYYY-MM-DD")
@@ -35,7 +37,13 @@ def run_print(args: argparse.Namespace) -> int:
     suffix = args.output.suffix.lower()
     services = build_services(args.db)
     try:
-        if args.document in DOSSIER_DOCUMENTS:
+        if args.document == BATCH_DOCUMENT:
+            if not args.ref or suffix != ".pdf":
+                raise InvalidInput(
+                    _("In phiếu bàn giao: desk-app print handover-batch BG-2026-0001 -o FILE.pdf")
+                )
+            content, note = services.printing.batch_pdf(args.ref), ""
+        elif args.document in DOSSIER_DOCUMENTS:
             if not args.ref:
                 raise InvalidInput(_("Cần mã hồ sơ (REF) để in {doc}.").format(doc=args.document))
             if suffix != ".pdf":
@@ -44,6 +52,11 @@ def run_print(args: argparse.Namespace) -> int:
                 args.document, args.ref, services.users.actor(args.user), paper=args.paper
             )
             content, note = printed.pdf, _("lần in thứ {n}").format(n=printed.reprint)
+        elif args.document == "day-close":
+            if suffix != ".pdf":
+                raise InvalidInput(_("Tổng kết cuối ngày chỉ in ra tệp .pdf."))
+            day = parse_day(args.start) if args.start else services.clock.now().date()
+            content, note = services.printing.day_close_pdf(day, services.users.actor(args.user)), ""
         else:
             if not args.start or not args.end:
                 raise InvalidInput(_("Cần --from và --to để in {doc}.").format(doc=args.document))

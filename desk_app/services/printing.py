@@ -13,10 +13,29 @@ from desk_app.core.errors import InvalidInput
 from desk_app.core.time_limits import parse_limit_spec
 from desk_app.core.workflow import DossierStatus
 from desk_app.i18n import _
-from desk_app.models import ChecklistAnswerRecord, DossierEventRecord, UserRecord
+from desk_app.models import (
+    ChecklistAnswerRecord,
+    DossierEventRecord,
+    DossierRecord,
+    HandoverBatchRecord,
+    HandoverItemRecord,
+    ProcedureVersionRecord,
+    UserRecord,
+)
 from desk_app.printing import xlsx
 from desk_app.printing.barcodes import make_token
-from desk_app.printing.forms import bieu06, control_sheet, receipt, refusal, register_book, supplement_request
+from desk_app.printing.forms import (
+    apology,
+    bieu06,
+    control_sheet,
+    day_close,
+    handover_batch,
+    receipt,
+    refusal,
+    register_book,
+    stop_notice,
+    supplement_request,
+)
 from desk_app.printing.forms.common import ComponentLine, DossierPrint
 from desk_app.printing.layout import Agency
 from desk_app.services import journal
@@ -33,14 +52,14 @@ if TYPE_CHECKING:
 
     from desk_app.core.clock import Clock
     from desk_app.core.dossier import Actor
-    from desk_app.models import DossierRecord
     from desk_app.models.db import Database
     from desk_app.services.catalogue import CatalogueService
     from desk_app.services.reports import ReportService
     from desk_app.services.settings import SettingsService
 
-DOSSIER_DOCUMENTS = ("receipt", "supplement", "refusal", "control-sheet")
-PERIOD_DOCUMENTS = ("register", "bieu06")
+DOSSIER_DOCUMENTS = ("receipt", "supplement", "refusal", "apology", "stop", "control-sheet")
+BATCH_DOCUMENT = "handover-batch"
+PERIOD_DOCUMENTS = ("register", "bieu06", "day-close")
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +251,28 @@ class PrintService:
                 supplement_request.SupplementData(data, missing, request.note or "", contact),
                 paper=paper or "A5",
             )
+        if document == "apology":
+            moved = next((e for e in reversed(events) if e.action == "reschedule"), None)
+            if moved is None:
+                raise InvalidInput(_("Hồ sơ chưa được hẹn lại: không có văn bản xin lỗi để in."))
+            info = json.loads(moved.payload)["data"]
+            return apology.render(
+                apology.ApologyData(
+                    data,
+                    moved.note or "",
+                    parse_iso(info["old_due_at"]) if info.get("old_due_at") else None,
+                    parse_iso(info["new_due_at"]),
+                ),
+                paper=paper or "A5",
+            )
+        if document == "stop":
+            stopped = next((e for e in reversed(events) if e.action == "stop"), None)
+            if stopped is None:
+                raise InvalidInput(_("Hồ sơ không bị dừng xử lý: không có thông báo dừng để in."))
+            return stop_notice.render(
+                stop_notice.StopData(data, stopped.note or "", parse_iso(stopped.occurred_at)),
+                paper=paper or "A5",
+            )
         refused = next((e for e in reversed(events) if e.action == "refuse"), None)
         if refused is None:
             raise InvalidInput(_("Hồ sơ không bị từ chối: không có phiếu từ chối để in."))
@@ -269,6 +310,57 @@ class PrintService:
         return register_book.RegisterData(
             self.agency(), self._settings.get(RULE_SET), start, end, start.year, lines
         )
+
+    def batch_pdf(self, label: str, *, copies: int = 2) -> bytes:
+        """The slip of a handover batch, by its label (BG-2026-0001)."""
+        try:
+            _prefix, year, number = label.strip().upper().split("-")
+            key = (int(year), int(number))
+        except ValueError:
+            raise InvalidInput(
+                _("Số phiếu bàn giao “{label}” phải có dạng BG-2026-0001.").format(label=label)
+            ) from None
+        with reading(self._db) as uow:
+            session = uow.session
+            batch = session.scalar(
+                select(HandoverBatchRecord).where(
+                    HandoverBatchRecord.year == key[0], HandoverBatchRecord.number == key[1]
+                )
+            )
+            if batch is None:
+                raise InvalidInput(_("Không có phiếu bàn giao {label}.").format(label=label))
+            rows = session.execute(
+                select(DossierRecord.dossier_code, DossierRecord.applicant_name, ProcedureVersionRecord.name)
+                .join(HandoverItemRecord, HandoverItemRecord.dossier_id == DossierRecord.dossier_id)
+                .join(ProcedureVersionRecord, ProcedureVersionRecord.id == DossierRecord.procedure_version_id)
+                .where(HandoverItemRecord.batch_id == batch.id)
+                .order_by(HandoverItemRecord.id)
+            ).all()
+            data = handover_batch.HandoverBatchData(
+                self.agency(),
+                f"BG-{batch.year}-{batch.number:04d}",
+                batch.direction == "back",
+                batch.department,
+                parse_iso(batch.created_at),
+                tuple(handover_batch.BatchLine(r[0] or "", r[1], r[2]) for r in rows),
+                copies=copies,
+                handed_by=batch.handed_by,
+            )
+        return handover_batch.render(data)
+
+    def day_close_pdf(self, day: date, actor: Actor) -> bytes:
+        """The officer's end-of-day summary."""
+        s = self._reports.day_close(day)
+        figures = (
+            ("Hồ sơ tiếp nhận", s.received),
+            ("Yêu cầu bổ sung", s.supplement_requests),
+            ("Từ chối tiếp nhận", s.refused),
+            ("Chuyển bộ phận giải quyết", s.handed_over),
+            ("Nhận lại từ bộ phận giải quyết", s.received_back),
+            ("Trả kết quả", s.returned),
+            ("Sự kiện chờ đồng bộ", s.pending_sync),
+        )
+        return day_close.render(day_close.DayCloseData(self.agency(), day, actor.username, figures))
 
     def bieu06_pdf(self, start: date, end: date) -> bytes:
         """Biểu 06 of a period."""

@@ -1,0 +1,79 @@
+"""The handover batch slip: the dossier codes of one batch with their barcodes, in numbered copies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reportlab.platypus import Flowable, PageBreak, Paragraph
+
+from desk_app.printing.barcodes import Code128Flowable
+from desk_app.printing.layout import Agency, esc, frame_width, grid, heading, signatures, styles, time_words
+from desk_app.printing.layout import render as build
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BatchLine:
+    """One dossier of the batch."""
+
+    code: str
+    applicant_name: str
+    procedure_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class HandoverBatchData:
+    """A batch: its number, direction, the other side, and the dossiers."""
+
+    agency: Agency
+    label: str  # BG-2026-0001
+    back: bool  # received back from the department
+    department: str
+    at: datetime
+    lines: tuple[BatchLine, ...]
+    copies: int = 2
+    handed_by: str = ""
+
+
+def _copy(data: HandoverBatchData, paper: str, number: int) -> list[Flowable]:
+    st = styles(9.5 if paper == "A5" else 11)
+    width = frame_width(paper)
+    giver, receiver = (
+        (data.department, data.agency.desk) if data.back else (data.agency.desk, data.department)
+    )
+    rows: list[list[object]] = [[Paragraph(f"<b>{t}</b>", st.cell_bold) for t in ("TT", "Mã hồ sơ", "Hồ sơ")]]
+    for n, line in enumerate(data.lines, start=1):
+        rows.append(
+            [
+                Paragraph(str(n), st.cell_center),
+                Code128Flowable(line.code, height_mm=7),
+                Paragraph(
+                    f"<b>{esc(line.code)}</b><br/>{esc(line.applicant_name)}<br/>"
+                    f"<i>{esc(line.procedure_name)}</i>",
+                    st.cell,
+                ),
+            ]
+        )
+    return [
+        heading(data.agency, "BG", data.at, st, width),
+        Paragraph("PHIẾU BÀN GIAO HỒ SƠ", st.title),
+        Paragraph(f"Số: <b>{esc(data.label)}</b> — Bản số {number}/{data.copies}", st.center),
+        Paragraph(f"Bên giao: {esc(giver)}", st.body),
+        Paragraph(f"Bên nhận: {esc(receiver)}", st.body),
+        Paragraph(f"Thời gian: {time_words(data.at)}; số hồ sơ: {len(data.lines)}", st.body),
+        grid(rows, [width * 0.07, width * 0.55, width * 0.38]),
+        signatures(("BÊN GIAO", "BÊN NHẬN"), st, width, (data.handed_by, "")),
+    ]
+
+
+def render(data: HandoverBatchData, *, paper: str = "A4") -> bytes:
+    """Every numbered copy, each on its own pages."""
+    story: list[Flowable] = []
+    for number in range(1, data.copies + 1):
+        if story:
+            story.append(PageBreak())
+        story += _copy(data, paper, number)
+    return build(story, paper, title=f"Phiếu bàn giao {data.label}", page_numbers=True)
