@@ -111,6 +111,18 @@ def tally(field_name: str, classes: list[Classification]) -> Bieu06Row:
     carried = sum(1 for c in classes if not c.new)
     early, on_time, late = count(Bucket.EARLY), count(Bucket.ON_TIME), count(Bucket.LATE)
     within, overdue = count(Bucket.WITHIN), count(Bucket.OVERDUE)
+    return row_of(
+        field_name, [online, direct, carried, early, on_time, late, within, overdue, count(Bucket.WITHDRAWN)]
+    )
+
+
+def row_of(field_name: str, counts: list[int]) -> Bieu06Row:
+    """A row from the nine base counts; the totals are derived.
+
+    The counts: online, direct and postal, carried over, early, on time, late, within time,
+    overdue, withdrawn.
+    """
+    online, direct, carried, early, on_time, late, within, overdue, withdrawn = counts
     return Bieu06Row(
         field_name,
         online + direct + carried,
@@ -124,5 +136,5 @@ def tally(field_name: str, classes: list[Classification]) -> Bieu06Row:
         within + overdue,
         within,
         overdue,
-        count(Bucket.WITHDRAWN),
+        withdrawn,
     )

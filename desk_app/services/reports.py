@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import text
 
 from desk_app.core.errors import InvalidInput
-from desk_app.core.stats import Bieu06Row
+from desk_app.core.stats import Bieu06Row, row_of
 from desk_app.i18n import _
 from desk_app.services.uow import reading
 
@@ -158,7 +158,7 @@ class ReportService:
         }
         with reading(self._db) as uow:
             raw = uow.session.execute(text(_BIEU06_FACTS), params).all()
-        rows = [_row(r[0] or _("Khác"), [int(v or 0) for v in r[1:]]) for r in raw]
+        rows = [row_of(r[0] or _("Khác"), [int(v or 0) for v in r[1:]]) for r in raw]
         totals = [sum(getattr(r, f) for r in rows) for f in _COUNT_FIELDS]
         rows.append(Bieu06Row("Tổng cộng", *totals))
         return rows
@@ -184,22 +184,3 @@ class ReportService:
 
 
 _COUNT_FIELDS = [f for f in Bieu06Row.__dataclass_fields__ if f != "field_name"]
-
-
-def _row(field_name: str, values: list[int]) -> Bieu06Row:
-    online, direct, carried, early, on_time, late, within, overdue, withdrawn = values
-    return Bieu06Row(
-        field_name,
-        online + direct + carried,
-        online,
-        direct,
-        carried,
-        early + on_time + late,
-        early,
-        on_time,
-        late,
-        within + overdue,
-        within,
-        overdue,
-        withdrawn,
-    )
