@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desk_app.cli.context import services_for
 from desk_app.cli.output import print_json, print_lines
 from desk_app.core.time_limits import parse_limit_spec
 from desk_app.i18n import _
-from desk_app.services.container import build_services
 
 if TYPE_CHECKING:
     import argparse
@@ -48,11 +48,8 @@ def add_commands(sub: Subcommands, parent: VietnameseArgumentParser) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     """Import one catalogue file."""
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         summary = services.catalogue_import.import_file(args.file, actor=args.user)
-    finally:
-        services.close()
     if args.json:
         print_json(summary)
     else:
@@ -74,11 +71,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     """Search the catalogue."""
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         hits = services.catalogue.search(args.text, limit=args.limit)
-    finally:
-        services.close()
     if args.json:
         print_json(hits)
     elif not hits:
@@ -90,11 +84,8 @@ def run_search(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     """Show a procedure's current version."""
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         detail = services.catalogue.procedure(args.code)
-    finally:
-        services.close()
     if args.json:
         print_json(detail)
         return 0
@@ -107,8 +98,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_override(args: argparse.Namespace) -> int:
     """Set a local override of a procedure's terms."""
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         limit = parse_limit_spec(args.limit) if args.limit else None
         detail, _changes = services.catalogue.set_override(
             args.code,
@@ -118,8 +108,6 @@ def run_override(args: argparse.Namespace) -> int:
             cutoff=args.cutoff,
             fee_vnd=args.fee,
         )
-    finally:
-        services.close()
     print_lines(
         _("Đã điều chỉnh thủ tục {code} (lần {n}).").format(
             code=detail.code, n=detail.override.revision if detail.override else 0

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desk_app.cli.context import services_for
 from desk_app.cli.drafts import load_json, parse_answers, parse_draft, parse_moment
 from desk_app.cli.output import print_json, print_lines
 from desk_app.core.checklist import ChecklistAnswer, complete_answers
 from desk_app.core.workflow import Action, DossierStatus
 from desk_app.i18n import _
-from desk_app.services.container import Services, build_services
 from desk_app.services.dossiers import ActionRequest
 from desk_app.services.reception import LateEntry, checklist_items
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from desk_app.cli.parser import Subcommands, VietnameseArgumentParser
+    from desk_app.services.container import Services
     from desk_app.services.dto import DossierDetail
 
 
@@ -75,8 +76,7 @@ def _complete_for(services: Services) -> Callable[[str], list[ChecklistAnswer]]:
 def run_receive(args: argparse.Namespace) -> int:
     """Receive one dossier described by a JSON file."""
     data = load_json(args.file)
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         actor = services.users.actor(args.user)
         draft = parse_draft(data, _complete_for(services))
         refuse = str(data.get("reason") or "") if data.get("decision") == "refuse" else None
@@ -87,8 +87,6 @@ def run_receive(args: argparse.Namespace) -> int:
         outcome, _changes = services.reception.receive(
             draft, actor, refuse_reason=refuse, late_entry=late_entry
         )
-    finally:
-        services.close()
     print_json(
         {
             "id": outcome.id,
@@ -132,22 +130,16 @@ def _print_detail(detail: DossierDetail, as_json: bool) -> None:
 
 def run_show(args: argparse.Namespace) -> int:
     """Show a dossier with its timeline."""
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         detail = services.dossiers.show(args.ref, services.users.actor(args.user))
-    finally:
-        services.close()
     _print_detail(detail, args.json)
     return 0
 
 
 def run_search(args: argparse.Namespace) -> int:
     """Find dossiers."""
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         hits = services.dossiers.search(args.text)
-    finally:
-        services.close()
     if args.json:
         print_json(hits)
     else:
@@ -183,24 +175,18 @@ def run_act(args: argparse.Namespace) -> int:
         occurred_at=parse_moment(args.at, _("Thời điểm")) if args.at else None,
         fee_vnd=args.fee,
     )
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         detail, _changes = services.dossiers.act(args.ref, request, services.users.actor(args.user))
-    finally:
-        services.close()
     _print_detail(detail, args.json)
     return 0
 
 
 def run_handover(args: argparse.Namespace) -> int:
     """Hand a batch of dossiers over (or receive it back)."""
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         batch, _changes = services.handover.hand_over(
             args.codes, args.department, services.users.actor(args.user), back=args.back
         )
-    finally:
-        services.close()
     if args.json:
         print_json(batch)
     else:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desk_app.cli.context import services_for
 from desk_app.cli.output import print_lines
 from desk_app.cli.report_cmd import parse_day
 from desk_app.core.errors import InvalidInput
 from desk_app.i18n import _
-from desk_app.services.container import build_services
 from desk_app.services.printing import BATCH_DOCUMENT, DOSSIER_DOCUMENTS, PERIOD_DOCUMENTS
 
 if TYPE_CHECKING:
@@ -35,8 +35,7 @@ def add_commands(sub: Subcommands, parent: VietnameseArgumentParser) -> None:
 def run_print(args: argparse.Namespace) -> int:
     """Render a document to a file (written only after the print was recorded)."""
     suffix = args.output.suffix.lower()
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         if args.document == BATCH_DOCUMENT:
             if not args.ref or suffix != ".pdf":
                 raise InvalidInput(
@@ -70,8 +69,6 @@ def run_print(args: argparse.Namespace) -> int:
                 ("bieu06", ".xlsx"): services.printing.bieu06_xlsx,
             }
             content, note = makers[(args.document, suffix)](start, end), ""
-    finally:
-        services.close()
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_bytes(content)
     print_lines(

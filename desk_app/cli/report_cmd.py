@@ -7,11 +7,11 @@ import os
 from datetime import date
 from typing import TYPE_CHECKING
 
+from desk_app.cli.context import services_for
 from desk_app.cli.output import print_json, print_lines
 from desk_app.core.errors import InvalidInput
 from desk_app.core.workflow import Role
 from desk_app.i18n import _
-from desk_app.services.container import build_services
 
 if TYPE_CHECKING:
     import argparse
@@ -66,11 +66,8 @@ def add_commands(sub: Subcommands, parent: VietnameseArgumentParser) -> None:
 
 def run_register(args: argparse.Namespace) -> int:
     """Print the register rows of a period."""
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         rows = services.reports.register(parse_day(args.start), parse_day(args.end))
-    finally:
-        services.close()
     if args.json:
         print_json(rows)
     else:
@@ -84,11 +81,8 @@ def run_register(args: argparse.Namespace) -> int:
 
 def run_bieu06(args: argparse.Namespace) -> int:
     """Print Biểu 06 for a period."""
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         rows = services.reports.bieu06(parse_day(args.start), parse_day(args.end))
-    finally:
-        services.close()
     if args.json:
         print_json({"from": args.start, "to": args.end, "rows": rows})
         return 0
@@ -110,11 +104,8 @@ def run_bieu06(args: argparse.Namespace) -> int:
 
 def run_day_close(args: argparse.Namespace) -> int:
     """Print the day's summary."""
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         summary = services.reports.day_close(parse_day(args.day) if args.day else None)
-    finally:
-        services.close()
     if args.json:
         print_json(summary)
     else:
@@ -142,23 +133,17 @@ def _password(given: str | None) -> str:
 
 def run_user_add(args: argparse.Namespace) -> int:
     """Add an officer account."""
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         actor = None if not services.users.list() else services.users.actor(args.user)
         services.users.add(args.username, args.name, Role(args.role), _password(args.password), actor)
-    finally:
-        services.close()
     print_lines(_("Đã thêm tài khoản {u} ({role}).").format(u=args.username, role=args.role))
     return 0
 
 
 def run_user_list(args: argparse.Namespace) -> int:
     """List accounts."""
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         users = services.users.list()
-    finally:
-        services.close()
     if args.json:
         print_json([{"username": u, "full_name": n, "role": r, "active": a} for u, n, r, a in users])
     else:
@@ -168,10 +153,7 @@ def run_user_list(args: argparse.Namespace) -> int:
 
 def run_user_passwd(args: argparse.Namespace) -> int:
     """Change a password."""
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         services.users.set_password(args.username, _password(args.password), services.users.actor(args.user))
-    finally:
-        services.close()
     print_lines(_("Đã đổi mật khẩu của {u}.").format(u=args.username))
     return 0

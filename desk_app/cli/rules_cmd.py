@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from desk_app.cli.context import services_for
 from desk_app.cli.output import print_json, print_lines
 from desk_app.core.citizen_id import parse_card_qr
 from desk_app.core.clock import VN_TZ
 from desk_app.core.errors import InvalidInput
 from desk_app.core.time_limits import parse_limit_spec
 from desk_app.i18n import _
-from desk_app.services.container import build_services
 from desk_app.services.due_dates import to_result
 
 if TYPE_CHECKING:
@@ -55,14 +55,11 @@ def run_due_date(args: argparse.Namespace) -> int:
     """Compute a due date."""
     received = parse_received(args.received)
     limit = parse_limit_spec(args.limit) if args.limit else None
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         if limit is not None:
             due = services.due_dates.for_limit(received, limit)
         else:
             due = services.due_dates.for_procedure(args.procedure, received)
-    finally:
-        services.close()
     result = to_result(due)
     if args.json:
         print_json(

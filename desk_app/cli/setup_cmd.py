@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from desk_app.cli.context import services_for
 from desk_app.cli.output import print_lines
 from desk_app.i18n import _
-from desk_app.services.container import build_services
 
 if TYPE_CHECKING:
     import argparse
@@ -44,8 +44,7 @@ def _report(desk: DeskSummary, imported: ImportSummary | None) -> None:
 
 def run_init(args: argparse.Namespace) -> int:
     """Create (or confirm) the desk database."""
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         if args.demo:
             desk, imported = services.desk.initialise_demo()
         else:
@@ -55,21 +54,16 @@ def run_init(args: argparse.Namespace) -> int:
                 raise InvalidInput(_("Cần --unit UNIT_CODE và --slot N (hoặc --demo)."))
             desk, imported = services.desk.initialise(args.unit, args.slot)
         _report(desk, imported)
-    finally:
-        services.close()
     return 0
 
 
 def run_default(args: argparse.Namespace) -> int:
     """No subcommand: make sure a database exists (the demo one when none) and say where."""
-    services = build_services(args.db)
-    try:
+    with services_for(args) as services:
         if not services.desk.is_initialised():
             desk, imported = services.desk.initialise_demo()
             _report(desk, imported)
         else:
             _report(services.desk.identity(), None)
         print_lines(_("Giao diện đồ họa chưa có trong bản này; dùng “desk-app --help” để xem các lệnh."))
-    finally:
-        services.close()
     return 0
