@@ -22,7 +22,8 @@ from desk_app.i18n import _
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-_CONDITIONAL_RE = re.compile(r"^[-+*•\s]*(truong hop|neu |doi voi truong hop)")
+# "Trường hợp …", "… trong trường hợp ủy quyền", "Nếu …", "(nếu có)": required only when it applies.
+_CONDITIONAL_RE = re.compile(r"(^|[\s(,;:-])(truong hop|neu)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ class ChecklistItem:
     def conditional(self) -> bool:
         """Required only when it applies to this applicant."""
         folded = fold(self.name)
-        return self.alternative or bool(_CONDITIONAL_RE.match(folded)) or "(neu co)" in folded
+        return self.alternative or bool(_CONDITIONAL_RE.search(folded))
 
     @property
     def required_kind(self) -> bool:
@@ -148,9 +149,13 @@ def evaluate(items: Sequence[ChecklistItem], answers: Iterable[ChecklistAnswer])
 
 
 def complete_answers(items: Sequence[ChecklistItem]) -> list[ChecklistAnswer]:
-    """The answers of a reception where every unconditional item came as published."""
+    """The answers of a reception where everything came as published.
+
+    Every submit and show item is received as published; of alternative cases, the first one.
+    """
+    first_case = next((item.group for item in items if item.alternative), None)
     return [
         ChecklistAnswer(item.position, item.originals, item.copies, shown=item.kind is ComponentKind.SHOW)
         for item in items
-        if item.required_kind and not item.conditional
+        if item.required_kind and (not item.alternative or item.group == first_case)
     ]

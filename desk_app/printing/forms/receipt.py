@@ -29,7 +29,7 @@ def _copy(d: DossierPrint, paper: str, label: str) -> list[Flowable]:
     received = [
         (c.position, c.name, str(c.received_originals), str(c.received_copies))
         for c in d.components
-        if c.received_originals or c.received_copies
+        if c.kind == "submit" and (c.received_originals or c.received_copies)
     ]
     shown = [c.name for c in d.components if c.kind == "show" and c.received_originals]
     story: list[Flowable] = [

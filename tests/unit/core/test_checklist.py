@@ -29,10 +29,25 @@ def test_nothing_received_lists_every_unconditional_item_at_once() -> None:
     assert positions([]) == [1, 2, 4]
 
 
+BASE = [ChecklistAnswer(1, 1, 0), ChecklistAnswer(2, 1, 1), ChecklistAnswer(4, shown=True)]
+
+
 def test_complete_as_published() -> None:
     answers = complete_answers(ITEMS)
-    assert [a.position for a in answers] == [1, 2, 4]
+    # Everything published, conditional items too; of the alternative cases, the first; no notes.
+    assert [a.position for a in answers] == [1, 2, 3, 4, 6, 8]
     assert evaluate(ITEMS, answers).complete
+    assert evaluate(ITEMS, BASE).complete
+
+
+def test_a_condition_inside_the_name_makes_the_item_conditional() -> None:
+    item = ChecklistItem(
+        9, "- Văn bản ủy quyền theo quy định của pháp luật trong trường hợp ủy quyền", SUBMIT, 1, 0
+    )
+    assert item.conditional
+    assert ChecklistItem(10, "Giấy tờ khác (nếu có)", SUBMIT, 1, 0).conditional
+    assert not ChecklistItem(11, "Tờ khai theo mẫu", SUBMIT, 1, 0).conditional
+    assert not ChecklistItem(12, "Tờ khai ghi rõ hợp đồng", SUBMIT, 1, 0).conditional
 
 
 def test_an_original_may_stand_in_for_a_copy_but_not_the_reverse() -> None:
@@ -43,14 +58,14 @@ def test_an_original_may_stand_in_for_a_copy_but_not_the_reverse() -> None:
 
 
 def test_conditional_items_count_only_when_they_apply() -> None:
-    complete = complete_answers(ITEMS)
+    complete = BASE
     assert positions([*complete, ChecklistAnswer(3, 0, 0, applies=True)]) == [3]
     assert positions([*complete, ChecklistAnswer(3, 0, 0, applies=False)]) == []
     assert positions([*complete, ChecklistAnswer(8, 0, 0)]) == [8]
 
 
 def test_alternative_cases_apply_as_a_group() -> None:
-    complete = complete_answers(ITEMS)
+    complete = BASE
     assert positions([*complete, ChecklistAnswer(7, 0, 0)]) == [7]
     assert positions([*complete, ChecklistAnswer(7, 0, 1)]) == []
     assert positions(complete) == []
