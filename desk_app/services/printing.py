@@ -41,7 +41,15 @@ from desk_app.printing.layout import Agency
 from desk_app.services import journal
 from desk_app.services.changes import Changes
 from desk_app.services.dossier_views import find_dossier
-from desk_app.services.settings import RULE_SET, SLIP_KEY, UNIT_NAME, UNIT_PARENT, UNIT_PHONE, UNIT_PLACE
+from desk_app.services.settings import (
+    PAPER,
+    RULE_SET,
+    SLIP_KEY,
+    UNIT_NAME,
+    UNIT_PARENT,
+    UNIT_PHONE,
+    UNIT_PLACE,
+)
 from desk_app.services.timefmt import parse_iso
 from desk_app.services.uow import reading, writing
 
@@ -115,6 +123,7 @@ class PrintService:
             )
         key = self._slip_key()
         agency = self.agency()
+        paper = paper or self._settings.get(PAPER[document])
         with reading(self._db) as uow:
             record = find_dossier(uow.session, ref)
             printed = self._count_prints(uow.session, record.dossier_id, document)
@@ -346,7 +355,7 @@ class PrintService:
                 copies=copies,
                 handed_by=batch.handed_by,
             )
-        return handover_batch.render(data)
+        return handover_batch.render(data, paper=self._settings.get(PAPER[BATCH_DOCUMENT]))
 
     def day_close_pdf(self, day: date, actor: Actor) -> bytes:
         """The officer's end-of-day summary."""

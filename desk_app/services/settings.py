@@ -40,9 +40,24 @@ UNIT_PARENT = Setting("unit.parent", "", str, N_("Cơ quan chủ quản (dòng �
 UNIT_PHONE = Setting("unit.phone", "", str, N_("Số điện thoại liên hệ in trên phiếu"))
 SLIP_KEY = Setting("security.slip_key", "", str, N_("Khóa ký mã QR trên phiếu (tự sinh)"))
 
+PAPERS = ("A5", "A4", "A4-landscape")
+PAPER_DEFAULTS = {
+    "receipt": "A5",
+    "supplement": "A5",
+    "refusal": "A5",
+    "apology": "A5",
+    "stop": "A5",
+    "control-sheet": "A5",
+    "handover-batch": "A4",
+}
+PAPER = {
+    doc: Setting(f"print.paper.{doc}", paper, str, N_("Khổ giấy")) for doc, paper in PAPER_DEFAULTS.items()
+}
+
 RULE_SETS = ("TT03-2025", "TT01-2018")
 DECLARED: dict[str, Setting[Any]] = {
-    s.key: s for s in (RULE_SET, LANGUAGE, UNIT_NAME, UNIT_PLACE, UNIT_PARENT, UNIT_PHONE, SLIP_KEY)
+    s.key: s
+    for s in (RULE_SET, LANGUAGE, UNIT_NAME, UNIT_PLACE, UNIT_PARENT, UNIT_PHONE, SLIP_KEY, *PAPER.values())
 }
 
 
@@ -66,6 +81,8 @@ class SettingsService:
         """Store a value after checking its type."""
         if not isinstance(value, setting.kind):
             raise InvalidInput(_("Giá trị của “{title}” không đúng kiểu.").format(title=_(setting.title)))
+        if setting.key.startswith("print.paper.") and value not in PAPERS:
+            raise InvalidInput(_("Khổ giấy phải là một trong: {papers}.").format(papers=", ".join(PAPERS)))
         if setting is RULE_SET and value not in RULE_SETS:
             raise InvalidInput(_("Bộ biểu mẫu phải là một trong: {sets}.").format(sets=", ".join(RULE_SETS)))
         with writing(self._db) as uow:

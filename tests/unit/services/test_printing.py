@@ -145,3 +145,22 @@ def test_print_command(
     assert main(["print", "receipt", code, "-o", str(tmp_path / "x.txt")]) == 2
     assert main(["print", "register", "-o", str(tmp_path / "r.pdf")]) == 2
     assert not (tmp_path / "x.txt").exists()
+
+
+def test_paper_size_per_document_is_a_setting(services: Services) -> None:
+    from desk_app.services.settings import PAPER
+
+    code = services.reception.receive(draft(services), OFFICER)[0].code
+    assert code is not None
+    services.settings.set(PAPER["receipt"], "A4", "admin")
+    assert set(page_sizes_mm(services.printing.dossier_document("receipt", code, OFFICER)[0].pdf)) == {
+        (210, 297)
+    }
+    assert set(page_sizes_mm(services.printing.dossier_document("control-sheet", code, OFFICER)[0].pdf)) == {
+        (148, 210)
+    }
+    assert set(
+        page_sizes_mm(services.printing.dossier_document("receipt", code, OFFICER, paper="A5")[0].pdf)
+    ) == {(148, 210)}
+    with pytest.raises(InvalidInput, match="Khổ giấy"):
+        services.settings.set(PAPER["receipt"], "Letter", "admin")
