@@ -38,11 +38,10 @@ class Query:
 
     phrase: str
     words: tuple[str, ...]
-
-    @property
-    def looks_like_code(self) -> bool:
-        """True for "1.001193", "1.00", "2.000815.000.00.00.h55"…."""
-        return bool(_CODE_QUERY_RE.match(self.phrase))
+    looks_like_code: bool = False  # "1.001193", "1.00", "2.000815.000.00.00.h55"…
+    as_word: str = ""  # " phrase ", the phrase as whole words
+    as_word_start: str = ""  # " phrase", the phrase at a word start
+    word_starts: tuple[str, ...] = ()  # " word" for every word
 
 
 def make_entry(key: int, code: str, name_folded: str, other_text: str) -> SearchEntry:
@@ -64,7 +63,16 @@ def make_entry(key: int, code: str, name_folded: str, other_text: str) -> Search
 
 def make_query(text: str) -> Query:
     """Fold the user's text into a query."""
-    return Query(fold(text), tuple(fold_words(text)))
+    phrase = fold(text)
+    words = tuple(fold_words(text))
+    return Query(
+        phrase,
+        words,
+        bool(_CODE_QUERY_RE.match(phrase)),
+        f" {phrase} ",
+        f" {phrase}",
+        tuple(f" {w}" for w in words),
+    )
 
 
 def _strip_filler(name: str) -> str:
@@ -76,31 +84,27 @@ def _strip_filler(name: str) -> str:
 
 def score(query: Query, entry: SearchEntry) -> int:
     """Relevance of ``entry`` for ``query``; 0 means it does not match."""
-    code = entry.code_folded
-    if query.looks_like_code:
-        if code == query.phrase or code.split(".000.")[0] == query.phrase:
-            return 1000
-        if code.startswith(query.phrase):
-            return 900
-    name = entry.name_folded
-    core_name = _strip_filler(name)
     phrase = query.phrase
+    if query.looks_like_code:
+        code = entry.code_folded
+        if phrase in (code, code.split(".000.")[0]):
+            return 1000
+        if code.startswith(phrase):
+            return 900
     if not query.words:
         return 0
-    if phrase in (core_name, name):
+    if phrase in (entry.core_name, entry.name_folded):
         return 800
-    if core_name.startswith(phrase):
+    if entry.core_name.startswith(phrase):
         return 700
-    padded = f" {name} "
-    if f" {phrase} " in padded:
+    padded = entry.padded_name
+    if query.as_word in padded:
         return 600
-    if f" {phrase}" in padded:
+    if query.as_word_start in padded:
         return 550
-    name_words = name.split()
-    if all(any(w.startswith(q) for w in name_words) for q in query.words):
+    if all(prefix in padded for prefix in query.word_starts):
         return 400
-    everything = f"{name} {entry.other_folded}"
-    if all(q in everything for q in query.words):
+    if all(word in entry.everything for word in query.words):
         return 200
     return 0
 
