@@ -41,6 +41,7 @@ from desk_app.printing.layout import Agency
 from desk_app.services import journal
 from desk_app.services.changes import Changes
 from desk_app.services.dossier_views import find_dossier
+from desk_app.services.print_data import handover_rows, short_moment
 from desk_app.services.settings import (
     PAPER,
     RULE_SET,
@@ -309,9 +310,9 @@ class PrintService:
                 r.applicant_name,
                 ", ".join(v for v in (r.applicant_address, r.applicant_phone) if v),
                 r.department,
-                _short(r.accepted_at),
-                _short(r.due_at),
-                _short(r.returned_at),
+                short_moment(r.accepted_at),
+                short_moment(r.due_at),
+                short_moment(r.returned_at),
                 r.return_method,
             )
             for r in rows
@@ -376,30 +377,3 @@ class PrintService:
         return bieu06.render(
             bieu06.Bieu06Data(self.agency(), start, end, tuple(self._reports.bieu06(start, end)))
         )
-
-
-def _short(iso_text: str | None) -> str:
-    if not iso_text:
-        return ""
-    moment = parse_iso(iso_text)
-    return f"{moment:%d/%m/%Y %H:%M}"
-
-
-def handover_rows(
-    events: list[DossierEventRecord], data: DossierPrint
-) -> tuple[control_sheet.HandoverRow, ...]:
-    """The control sheet's pre-filled rows, from the recorded handovers."""
-    desk = data.agency.desk
-    rows = []
-    for e in events:
-        detail = json.loads(e.payload)["data"]
-        when = parse_iso(e.occurred_at)
-        if e.action == "transfer":
-            rows.append(control_sheet.HandoverRow(desk, detail.get("department", ""), when))
-        elif e.action == "receive-back":
-            rows.append(control_sheet.HandoverRow(detail.get("from_department") or "", desk, when))
-        elif e.action == "return":
-            rows.append(
-                control_sheet.HandoverRow(desk, detail.get("collector", ""), when, note="Trả kết quả")
-            )
-    return tuple(rows)
