@@ -109,16 +109,17 @@ class CalendarService:
         """The calendar of ``version`` (the current one when None), cached."""
         with reading(self._db) as uow:
             if version is None:
-                record = self._latest(uow.session)
-            else:
+                # Versions never change once written: the number alone says whether the cache holds it.
+                version = uow.session.scalar(select(func.max(CalendarVersionRecord.version)))
+                if version is None:
+                    raise NotFound(_("Cơ sở dữ liệu chưa có lịch làm việc: hãy chạy “desk-app init”."))
+            cached = self._calendars.get(version)
+            if cached is None:
                 found = uow.session.get(CalendarVersionRecord, version)
                 if found is None:
                     raise NotFound(_("Không có phiên bản lịch {v}.").format(v=version))
-                record = found
-            cached = self._calendars.get(record.version)
-            if cached is None:
-                cached = WorkingCalendar(_rules(record))
-                self._calendars[record.version] = cached
+                cached = WorkingCalendar(_rules(found))
+                self._calendars[version] = cached
             return cached
 
     def _new_version(self, rules: CalendarRules, actor: Actor, note: str) -> tuple[CalendarRules, Changes]:

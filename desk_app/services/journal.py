@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import uuid6
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 
 from desk_app.core.codes import DossierCode, make_dossier_code, parse_dossier_code
 from desk_app.core.errors import ConfigurationError, DomainError, InvalidInput
@@ -175,8 +175,9 @@ def record_event(
         "data": data or {},
     }
     body = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    session.add(
-        DossierEventRecord(
+    # Plain inserts: the journal is append-only, it never needs ORM identity.
+    session.execute(
+        insert(DossierEventRecord).values(
             event_id=event_id,
             dossier_id=dossier.dossier_id,
             desk_seq=desk_seq,
@@ -192,8 +193,8 @@ def record_event(
             origin=f"desk:{desk.desk_id}",
         )
     )
-    session.add(
-        OutboxRecord(
+    session.execute(
+        insert(OutboxRecord).values(
             desk_seq=desk_seq,
             event_id=event_id,
             aggregate_id=dossier.dossier_id,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import uuid6
+from sqlalchemy import insert
 
 from desk_app.core.catalogue import ComponentKind
 from desk_app.core.checklist import ChecklistAnswer, ChecklistItem, ChecklistResult, evaluate
@@ -66,17 +67,21 @@ def save_answers(
     session: Session, dossier_id: str, round_no: int, answers: tuple[ChecklistAnswer, ...]
 ) -> None:
     """Store what was received in one round (0 at reception, then one per supplement)."""
-    for a in answers:
-        session.add(
-            ChecklistAnswerRecord(
-                dossier_id=dossier_id,
-                round=round_no,
-                position=a.position,
-                originals=a.originals,
-                copies=a.copies,
-                shown=a.shown,
-                applies=a.applies,
-            )
+    if answers:
+        session.execute(
+            insert(ChecklistAnswerRecord),
+            [
+                {
+                    "dossier_id": dossier_id,
+                    "round": round_no,
+                    "position": a.position,
+                    "originals": a.originals,
+                    "copies": a.copies,
+                    "shown": a.shown,
+                    "applies": a.applies,
+                }
+                for a in answers
+            ],
         )
 
 
