@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
 from typing import TYPE_CHECKING
 
@@ -81,8 +80,3 @@ def upgrade(db_path: Path, now: datetime) -> Path | None:
 
     command.upgrade(_config(db_path), "head")
     return backup
-
-
-def copy_database(src: Path, dst: Path) -> None:
-    """Copy a closed database file (used for test templates)."""
-    shutil.copyfile(src, dst)

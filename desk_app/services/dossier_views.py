@@ -9,7 +9,7 @@ from sqlalchemy import or_, select
 
 from desk_app.core.codes import DOSSIER_CODE_RE
 from desk_app.core.errors import NotFound
-from desk_app.core.workflow import ACTION_LABELS, Action, DossierStatus, GuardContext, blocking_reasons
+from desk_app.core.workflow import Action, DossierStatus, GuardContext, blocking_reasons
 from desk_app.i18n import _
 from desk_app.models import DossierEventRecord, DossierRecord, ProcedureVersionRecord
 from desk_app.services.dto import DossierDetail, DossierSummary, EventSummary
@@ -144,5 +144,3 @@ def search_dossiers(session: Session, text: str, limit: int = 50) -> list[Dossie
         )
     )
 
-
-ACTION_NAMES = {a.value: ACTION_LABELS[a] for a in Action}
