@@ -143,4 +143,3 @@ def search_dossiers(session: Session, text: str, limit: int = 50) -> list[Dossie
             .limit(limit)
         )
     )
-

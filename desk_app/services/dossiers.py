@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
+
 from desk_app.core.checklist import ChecklistAnswer, complete_answers, evaluate
 from desk_app.core.errors import InvalidInput
 from desk_app.core.text import clean
 from desk_app.core.workflow import Action, DossierStatus, GuardContext, apply
 from desk_app.i18n import _
+from desk_app.models import ProcedureVersionRecord
 from desk_app.services import journal
 from desk_app.services.changes import Changes
 from desk_app.services.dossier_views import detail_of, find_dossier, search_dossiers, summary_of
@@ -71,7 +74,17 @@ class DossierService:
     def search(self, text: str, limit: int = 50) -> list[DossierSummary]:
         """Dossiers by code, applicant name or ID number."""
         with reading(self._db) as uow:
-            return [summary_of(r, r.summary or "") for r in search_dossiers(uow.session, text, limit)]
+            records = search_dossiers(uow.session, text, limit)
+            # The summary may be the officer's own wording; lists show the published procedure name.
+            wanted = {r.procedure_version_id for r in records}
+            names = dict(
+                uow.session.execute(
+                    select(ProcedureVersionRecord.id, ProcedureVersionRecord.name).where(
+                        ProcedureVersionRecord.id.in_(wanted)
+                    )
+                ).all()
+            )
+            return [summary_of(r, names.get(r.procedure_version_id, "")) for r in records]
 
     def act(self, ref: str, request: ActionRequest, actor: Actor) -> tuple[DossierDetail, Changes]:
         """Do one action; a refused action changes nothing and says why."""

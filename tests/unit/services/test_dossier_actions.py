@@ -166,7 +166,9 @@ def test_events_are_append_only(services: Services) -> None:
 
 def test_dossier_search(services: Services) -> None:
     code = accepted(services)
-    assert [h.code for h in services.dossiers.search("bich ngoc")] == [code]
+    hits = services.dossiers.search("bich ngoc")
+    assert [h.code for h in hits] == [code]
+    assert hits[0].procedure_name == "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân"
     assert [h.code for h in services.dossiers.search("079198001234")] == [code]
     assert services.dossiers.search("không ai") == []
 
