@@ -56,6 +56,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="USERNAME",
         help=_("cán bộ thực hiện (mặc định: biến DESK_APP_USER, hoặc canbo1 của dữ liệu mẫu)"),
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=_("tự kiểm tra bản cài đặt (cơ sở dữ liệu tạm, in thử giấy hẹn, phông chữ) rồi thoát"),
+    )
+    parser.add_argument(
+        "--safe-mode",
+        action="store_true",
+        help=_("vẽ giao diện bằng phần mềm (máy cũ, máy điều khiển từ xa); như DESK_APP_SAFE_MODE=1"),
+    )
+    parser.add_argument("--bench-startup", default=None, metavar="USERNAME", help=argparse.SUPPRESS)
     parser.set_defaults(handler=setup_cmd.run_default)
     return parser
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from desk_app.cli.context import services_for
 from desk_app.cli.output import print_lines
+from desk_app.cli.parser import EXIT_REFUSED
 from desk_app.i18n import _
 
 if TYPE_CHECKING:
@@ -58,12 +59,19 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_default(args: argparse.Namespace) -> int:
-    """No subcommand: make sure a database exists (the demo one when none) and say where."""
+    """No subcommand: the GUI (a demo database is created when none exists); or the self-test."""
+    if args.self_test:
+        from desk_app.ui.self_test import run_self_test
+
+        return run_self_test()
     with services_for(args) as services:
         if not services.desk.is_initialised():
             desk, imported = services.desk.initialise_demo()
             _report(desk, imported)
-        else:
-            _report(services.desk.identity(), None)
-        print_lines(_("Giao diện đồ họa chưa có trong bản này; dùng “desk-app --help” để xem các lệnh."))
-    return 0
+    try:
+        from desk_app.ui.app import run_gui
+    except ImportError:
+        print_lines(_("Chưa cài PySide6 nên không mở được giao diện; các lệnh quản trị vẫn dùng được "
+                      "(desk-app --help)."))
+        return EXIT_REFUSED
+    return run_gui(args.db, safe_mode=args.safe_mode, bench_user=args.bench_startup)

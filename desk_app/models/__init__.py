@@ -15,6 +15,7 @@ from desk_app.models.catalogue import (
 )
 from desk_app.models.desk import ClockStateRecord, CodeCounterRecord, DeskCounterRecord, DeskIdentityRecord
 from desk_app.models.dossier import ChecklistAnswerRecord, DossierEventRecord, DossierRecord
+from desk_app.models.drafts import ReceptionDraftRecord
 from desk_app.models.handover import HandoverBatchRecord, HandoverItemRecord
 from desk_app.models.outbox import OutboxRecord, ReferenceReleaseRecord, SyncConflictRecord, SyncCursorRecord
 from desk_app.models.settings import SettingRecord
@@ -41,6 +42,7 @@ __all__ = [
     "ProcedureRecord",
     "ProcedureTimeLimitRecord",
     "ProcedureVersionRecord",
+    "ReceptionDraftRecord",
     "ReferenceReleaseRecord",
     "SettingRecord",
     "SyncConflictRecord",

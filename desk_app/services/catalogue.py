@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import time
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from desk_app.core.catalogue import Channel
 from desk_app.core.errors import InvalidInput, NotFound
@@ -90,6 +90,20 @@ class CatalogueService:
             self._refresh_index(uow.session)
         hits = rank(make_query(text), self._index, limit)
         return [self._summaries[h.key] for h in hits]
+
+    def frequent(self, since: str, limit: int = 10) -> list[ProcedureSummary]:
+        """The procedures this desk received most since an ISO date: the first choices at the counter."""
+        with reading(self._db) as uow:
+            self._refresh_index(uow.session)
+            codes = uow.session.execute(
+                text(
+                    "SELECT procedure_code FROM dossiers WHERE received_at >= :since "
+                    "GROUP BY procedure_code ORDER BY count(*) DESC, max(received_at) DESC LIMIT :limit"
+                ),
+                {"since": since, "limit": limit},
+            ).scalars().all()
+        by_code = {s.code: s for s in self._summaries.values()}
+        return [by_code[c] for c in codes if c in by_code]
 
     def count(self) -> int:
         """How many procedures the catalogue holds."""

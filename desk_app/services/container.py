@@ -14,8 +14,10 @@ from desk_app.services.catalogue import CatalogueService
 from desk_app.services.catalogue_import import CatalogueImportService
 from desk_app.services.desk import DeskService
 from desk_app.services.dossiers import DossierService
+from desk_app.services.drafts import DraftService
 from desk_app.services.due_dates import DueDateService
 from desk_app.services.handover import HandoverService
+from desk_app.services.outbox import OutboxService
 from desk_app.services.printing import PrintService
 from desk_app.services.reception import ReceptionService
 from desk_app.services.reports import ReportService
@@ -45,6 +47,8 @@ class Services:
     handover: HandoverService
     reports: ReportService
     printing: PrintService
+    drafts: DraftService
+    outbox: OutboxService
     backup_path: Path | None
 
     def close(self) -> None:
@@ -85,5 +89,7 @@ def build_services(db_path: Path, *, clock: Clock | None = None, language: str =
         handover=HandoverService(db, clock, dossiers),
         reports=reports,
         printing=PrintService(db, clock, catalogue, settings, reports),
+        drafts=DraftService(db, clock),
+        outbox=OutboxService(db),
         backup_path=backup,
     )

@@ -38,6 +38,10 @@ class DueDateService:
         self._catalogue = catalogue
         self._calendar = calendar
 
+    def now(self) -> datetime:
+        """The desk's current time: a live due date on screen is for a reception now."""
+        return self._calendar.now()
+
     def for_limit(
         self, received_at: datetime, limit: TimeLimit, cutoff: time | bool | None = True
     ) -> DueDate:

@@ -105,8 +105,12 @@ class ReportService:
         self._db = db
         self._clock = clock
 
+    def today(self) -> date:
+        """The desk's date (default period of the screens)."""
+        return self._clock.now().date()
+
     def register(
-        self, start: date, end: date, *, offset: int = 0, limit: int | None = None
+        self, start: date, end: date, *, offset: int = 0, limit: int | None = None, status: int | None = None
     ) -> list[RegisterRow]:
         """Register rows of dossiers accepted in the period, by yearly number."""
         check_period(start, end)
@@ -119,6 +123,7 @@ class ReportService:
                    WHERE e.dossier_id = d.dossier_id AND e.action = 'return' LIMIT 1)
           FROM dossiers d JOIN procedure_versions pv ON pv.id = d.procedure_version_id
           WHERE d.accepted_at >= :start AND d.accepted_at < :end_next
+            AND (:status IS NULL OR d.status = :status)
           ORDER BY d.register_year, d.register_number
           LIMIT :limit OFFSET :offset"""
         params = {
@@ -126,6 +131,7 @@ class ReportService:
             "end_next": (end + timedelta(days=1)).isoformat(),
             "limit": -1 if limit is None else limit,
             "offset": offset,
+            "status": status,
         }
         with reading(self._db) as uow:
             rows = uow.session.execute(text(sql), params).all()

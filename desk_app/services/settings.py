@@ -54,11 +54,25 @@ PAPER = {
     doc: Setting(f"print.paper.{doc}", paper, str, N_("Khổ giấy")) for doc, paper in PAPER_DEFAULTS.items()
 }
 
+# The printer each document goes to ("" = the system default) and whether it prints without a dialog.
+PRINTER = {doc: Setting(f"print.printer.{doc}", "", str, N_("Máy in")) for doc in PAPER_DEFAULTS}
+AUTO_PRINT = Setting("print.auto", False, bool, N_("In thẳng ra máy in đã chọn, không hỏi"))
+
 RULE_SETS = ("TT03-2025", "TT01-2018")
-DECLARED: dict[str, Setting[Any]] = {
-    s.key: s
-    for s in (RULE_SET, LANGUAGE, UNIT_NAME, UNIT_PLACE, UNIT_PARENT, UNIT_PHONE, SLIP_KEY, *PAPER.values())
-}
+LANGUAGES = ("vi", "en")
+_ALL: tuple[Setting[Any], ...] = (
+    RULE_SET,
+    LANGUAGE,
+    UNIT_NAME,
+    UNIT_PLACE,
+    UNIT_PARENT,
+    UNIT_PHONE,
+    SLIP_KEY,
+    AUTO_PRINT,
+    *PAPER.values(),
+    *PRINTER.values(),
+)
+DECLARED: dict[str, Setting[Any]] = {s.key: s for s in _ALL}
 
 
 class SettingsService:
@@ -85,6 +99,8 @@ class SettingsService:
             raise InvalidInput(_("Khổ giấy phải là một trong: {papers}.").format(papers=", ".join(PAPERS)))
         if setting is RULE_SET and value not in RULE_SETS:
             raise InvalidInput(_("Bộ biểu mẫu phải là một trong: {sets}.").format(sets=", ".join(RULE_SETS)))
+        if setting is LANGUAGE and value not in LANGUAGES:
+            raise InvalidInput(_("Ngôn ngữ phải là “vi” (tiếng Việt) hoặc “en” (tiếng Anh)."))
         with writing(self._db) as uow:
             self.write(uow.session, setting, value, actor)
             uow.commit()

@@ -1,0 +1,126 @@
+"""The reception form's state, independent of widgets: autosaved as JSON, turned into a draft."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from desk_app.core.catalogue import ComponentKind
+from desk_app.core.checklist import ChecklistAnswer, ChecklistItem, ChecklistResult, evaluate
+from desk_app.core.dossier import Applicant, ApplicantKind, ReceptionDraft
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from desk_app.core.citizen_id import CardData
+
+APPLICANT_FIELDS = ("name", "id_number", "phone", "address", "email")
+
+
+@dataclass(frozen=True, slots=True)
+class ItemTick:
+    """What the officer ticked for one published component."""
+
+    received: bool = False
+    originals: int = 0
+    copies: int = 0
+    applies: bool = False  # conditional items and alternative cases: this case applies
+
+
+@dataclass(frozen=True, slots=True)
+class ReceptionForm:
+    """Everything typed so far; ``from_card`` names the applicant fields read from a CCCD QR."""
+
+    name: str = ""
+    kind: str = ApplicantKind.PERSON.value
+    id_number: str = ""
+    phone: str = ""
+    address: str = ""
+    email: str = ""
+    from_card: tuple[str, ...] = ()
+    procedure_code: str = ""
+    ticks: dict[int, ItemTick] = field(default_factory=dict)
+    bundles: int = 1
+    note: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing worth keeping was typed."""
+        return not any((self.name, self.id_number, self.phone, self.address, self.email, self.procedure_code))
+
+    def with_card(self, card: CardData) -> ReceptionForm:
+        """Fill the applicant from a scanned card; those fields are marked as coming from it."""
+        return replace(
+            self,
+            name=card.full_name,
+            kind=ApplicantKind.PERSON.value,
+            id_number=card.id_number,
+            address=card.address,
+            from_card=("name", "id_number", "address"),
+        )
+
+    def edited(self, field_name: str, value: str) -> ReceptionForm:
+        """The officer typed in a field: it no longer counts as read from the card."""
+        if getattr(self, field_name) == value:
+            return self
+        marks = tuple(f for f in self.from_card if f != field_name)
+        return replace(self, **{field_name: value}, from_card=marks)  # type: ignore[arg-type]
+
+    def answers(self, items: Sequence[ChecklistItem]) -> tuple[ChecklistAnswer, ...]:
+        """Checklist answers for the published items (only those; nothing else can be asked for)."""
+        out = []
+        for item in items:
+            tick = self.ticks.get(item.position)
+            if tick is None or not item.required_kind or not (tick.received or tick.applies):
+                continue
+            applies = tick.applies or tick.received or not item.conditional
+            originals, copies = (tick.originals, tick.copies) if tick.received else (0, 0)
+            shown = tick.received and item.kind is ComponentKind.SHOW
+            out.append(ChecklistAnswer(item.position, originals, copies, shown, applies))
+        return tuple(out)
+
+    def evaluate(self, items: Sequence[ChecklistItem]) -> ChecklistResult:
+        """Complete, or every missing item."""
+        return evaluate(items, self.answers(items))
+
+    def draft(self, items: Sequence[ChecklistItem]) -> ReceptionDraft:
+        """The reception draft the service decides on."""
+        applicant = Applicant(
+            self.name,
+            ApplicantKind(self.kind),
+            self.id_number,
+            self.phone,
+            self.email,
+            self.address,
+            from_card=bool(self.from_card),
+        )
+        return ReceptionDraft(
+            self.procedure_code, applicant, self.answers(items), bundles=self.bundles, note=self.note
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-able state for the autosave."""
+        data = asdict(self)
+        data["ticks"] = {str(k): asdict(v) for k, v in self.ticks.items()}
+        data["from_card"] = list(self.from_card)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ReceptionForm:
+        """Back from the autosave; unknown keys are ignored (an older or newer version saved it)."""
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        ticks = {int(k): ItemTick(**v) for k, v in dict(known.pop("ticks", {})).items()}
+        known["from_card"] = tuple(known.get("from_card", ()))
+        return cls(**known, ticks=ticks)
+
+
+def complete_ticks(items: Sequence[ChecklistItem]) -> dict[int, ItemTick]:
+    """Every unconditional item as published, plus the first alternative case."""
+    first_case = next((item.group for item in items if item.alternative), None)
+    return {
+        item.position: ItemTick(True, item.originals, item.copies, applies=True)
+        for item in items
+        if item.required_kind
+        and not (item.conditional and not item.alternative)
+        and (not item.alternative or item.group == first_case)
+    }

@@ -1,0 +1,22 @@
+"""What every screen shares: the acting officer, the app's signals, the task runner and printing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desk_app.core.dossier import Actor
+    from desk_app.ui.events import AppEvents
+    from desk_app.ui.print_flow import PrintFlow
+    from desk_app.ui.tasks import TaskRunner
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenContext:
+    """Passed to every screen next to the services it uses."""
+
+    actor: Actor
+    events: AppEvents
+    tasks: TaskRunner
+    printer: PrintFlow

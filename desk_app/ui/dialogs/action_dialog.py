@@ -1,0 +1,106 @@
+"""The officer's input for one action on a dossier: only the fields that action uses."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.core.workflow import ACTION_LABELS, Action
+from desk_app.i18n import _
+from desk_app.services.dossiers import ActionRequest
+from desk_app.ui.qt_vi import relabel_button_box
+from desk_app.ui.timefmt import to_moment
+
+_NEEDS_REASON = {
+    Action.STOP,
+    Action.WITHDRAW,
+    Action.RESCHEDULE,
+    Action.REQUEST_SUPPLEMENT,
+    Action.REQUEST_FEE,
+}
+_NEEDS_DEPARTMENT = {Action.TRANSFER, Action.RECEIVE_BACK}
+
+# The document each action prints once it is committed.
+DOCUMENT_AFTER = {Action.RESCHEDULE: "apology", Action.STOP: "stop", Action.REQUEST_SUPPLEMENT: "supplement"}
+
+
+class ActionDialog(QDialog):
+    """Build with the action; ``request()`` gives the ActionRequest after ``exec()`` accepted."""
+
+    def __init__(
+        self, action: Action, parent: QWidget | None = None, *, default_department: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self.action = action
+        self.setWindowTitle(_(ACTION_LABELS[action]).capitalize())
+        form = QFormLayout()
+        self.reason = QPlainTextEdit()
+        self.reason.setFixedHeight(70)
+        self.department = QLineEdit(default_department)
+        self.collector = QLineEdit()
+        self.collector_id = QLineEdit()
+        self.proxy = QCheckBox(_("Người nhận thay (có giấy ủy quyền)"))
+        self.authorisation = QLineEdit()
+        self.method = QComboBox()
+        self.method.addItem(_("Tại bộ phận một cửa"), "desk")
+        self.method.addItem(_("Qua bưu chính"), "post")
+        self.new_due = QDateTimeEdit(QDateTime.currentDateTime().addDays(3))
+        self.new_due.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.new_due.setCalendarPopup(True)
+        self.fee = QSpinBox()
+        self.fee.setRange(0, 2_000_000_000)
+        self.fee.setSingleStep(10_000)
+        self.fee.setSuffix(" đồng")
+        if action in _NEEDS_REASON:
+            form.addRow(_("Lý do"), self.reason)
+        if action in _NEEDS_DEPARTMENT:
+            form.addRow(_("Cơ quan, bộ phận"), self.department)
+        if action is Action.RESCHEDULE:
+            form.addRow(_("Ngày hẹn mới"), self.new_due)
+        if action is Action.REQUEST_FEE:
+            form.addRow(_("Số tiền"), self.fee)
+        if action is Action.RETURN_RESULT:
+            form.addRow(_("Người nhận kết quả"), self.collector)
+            form.addRow(_("Số định danh người nhận"), self.collector_id)
+            form.addRow("", self.proxy)
+            form.addRow(_("Giấy ủy quyền số"), self.authorisation)
+            form.addRow(_("Hình thức trả"), self.method)
+        if form.rowCount() == 0:
+            form.addRow(QLabel(_("Xác nhận thực hiện: {action}?").format(action=_(ACTION_LABELS[action]))))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        relabel_button_box(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def request(self) -> ActionRequest:
+        """What the officer entered."""
+        return ActionRequest(
+            action=self.action,
+            reason=self.reason.toPlainText(),
+            department=self.department.text(),
+            collector_name=self.collector.text(),
+            collector_id_number=self.collector_id.text(),
+            proxy=self.proxy.isChecked(),
+            authorisation=self.authorisation.text(),
+            return_method=str(self.method.currentData()),
+            new_due_at=to_moment(self.new_due) if self.action is Action.RESCHEDULE else None,
+            fee_vnd=self.fee.value() if self.action is Action.REQUEST_FEE else None,
+        )

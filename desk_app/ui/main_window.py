@@ -1,0 +1,211 @@
+"""The shell: navigation, the status bar and scan routing. No business logic lives here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from desk_app.core.scan import ScanKind, ScanResult
+from desk_app.i18n import N_, _
+from desk_app.ui.context import ScreenContext
+from desk_app.ui.errors import message
+from desk_app.ui.print_flow import PrintFlow
+from desk_app.ui.screens.catalogue import CatalogueScreen
+from desk_app.ui.screens.day_close import DayCloseScreen
+from desk_app.ui.screens.handover import HandoverScreen
+from desk_app.ui.screens.lookup import LookupScreen
+from desk_app.ui.screens.reception import ReceptionScreen
+from desk_app.ui.screens.register import RegisterScreen
+from desk_app.ui.screens.reports import ReportsScreen
+from desk_app.ui.screens.returns import ReturnScreen
+from desk_app.ui.screens.settings import SettingsScreen
+from desk_app.ui.screens.sync import SyncScreen
+from desk_app.ui.widgets.scan_input import ScanInput
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from desk_app.core.dossier import Actor
+    from desk_app.services.changes import Changes
+    from desk_app.services.container import Services
+    from desk_app.ui.events import AppEvents
+    from desk_app.ui.tasks import TaskRunner
+
+ROLE_NAMES = {"officer": N_("Cán bộ"), "supervisor": N_("Trưởng bộ phận"), "admin": N_("Quản trị")}
+
+
+class MainWindow(QMainWindow):
+    """Screens on the left (Alt+1 … Alt+0), the status bar at the bottom; remembers its layout."""
+
+    def __init__(
+        self,
+        services: Services,
+        tasks: TaskRunner,
+        events: AppEvents,
+        actor: Actor,
+        state_file: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self._services = services
+        self._events = events
+        self.printer = PrintFlow(services.settings, lambda: self)
+        ctx = ScreenContext(actor, events, tasks, self.printer)
+        self.ctx = ctx
+        s = services
+        self.reception = ReceptionScreen(s.reception, s.catalogue, s.due_dates, s.drafts, s.printing, ctx)
+        self.lookup = LookupScreen(s.dossiers, s.printing, ctx)
+        self.handover = HandoverScreen(s.handover, s.dossiers, s.printing, ctx)
+        self.returns = ReturnScreen(s.dossiers, ctx)
+        self.register = RegisterScreen(s.reports, s.printing, ctx)
+        self.reports = ReportsScreen(s.reports, s.printing, ctx)
+        self.catalogue = CatalogueScreen(s.catalogue, ctx)
+        self.sync = SyncScreen(s.outbox, ctx)
+        self.settings_screen = SettingsScreen(s.settings, s.calendar, s.desk, ctx)
+        self.day_close = DayCloseScreen(s.reports, s.printing, ctx)
+        self.screens: list[tuple[str, QWidget]] = [
+            (_("Tiếp nhận"), self.reception),
+            (_("Tra cứu"), self.lookup),
+            (_("Bàn giao"), self.handover),
+            (_("Trả kết quả"), self.returns),
+            (_("Sổ theo dõi"), self.register),
+            (_("Báo cáo"), self.reports),
+            (_("Danh mục TTHC"), self.catalogue),
+            (_("Đồng bộ"), self.sync),
+            (_("Cài đặt"), self.settings_screen),
+            (_("Kết thúc ngày"), self.day_close),
+        ]
+        self.nav = QListWidget()
+        self.stack = QStackedWidget()
+        for number, (title, screen) in enumerate(self.screens, start=1):
+            self.nav.addItem(f"{title}  (Alt+{number % 10})")
+            self.stack.addWidget(screen)
+            QShortcut(QKeySequence(f"Alt+{number % 10}"), self, lambda n=number - 1: self.show_screen(n))
+        self.nav.setFixedWidth(190)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        desk = services.desk.identity()
+        self.setWindowTitle(_("Một cửa — {unit}").format(unit=desk.unit_name or desk.unit_code))
+        self._officer = QLabel(
+            _("Cán bộ: {user} ({role})").format(
+                user=actor.username, role=_(ROLE_NAMES.get(actor.role, actor.role))
+            )
+        )
+        self._desk = QLabel(_("Bàn: {unit} · dải số {slot}").format(unit=desk.unit_code, slot=desk.code_slot))
+        self.online_label = QLabel(_("Ngoại tuyến (chưa đăng ký máy chủ trung tâm)"))
+        self.pending_label = QLabel()
+        self.calendar_label = QLabel()
+        for label in (self._officer, self._desk, self.online_label, self.pending_label, self.calendar_label):
+            self.statusBar().addPermanentWidget(label)
+        self.scan_input = ScanInput(self)
+        self.scan_input.sig_scanned.connect(self._on_scan_input_scanned)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.scan_input)
+        self._state = QSettings(str(state_file), QSettings.Format.IniFormat) if state_file else None
+        events.sig_changed.connect(self._on_events_changed)
+        events.sig_open_dossier.connect(self._on_events_open_dossier)
+        self._refresh_status()
+        self._restore_layout()
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(30_000)
+        self._status_timer.timeout.connect(self._refresh_status)
+        self._status_timer.start()
+
+    def show_screen(self, index: int) -> None:
+        """Switch to a screen (as Alt+n does)."""
+        self.nav.setCurrentRow(index)
+
+    def current_screen(self) -> QWidget:
+        """The screen on show."""
+        return self.stack.currentWidget() or self.reception
+
+    @Slot(object)
+    def _on_scan_input_scanned(self, result: ScanResult) -> None:
+        screen = self.current_screen()
+        handler = getattr(screen, "handle_scan", None)
+        if handler is not None and handler(result):
+            return
+        if result.kind in (ScanKind.DOSSIER_CODE, ScanKind.SLIP_QR):
+            self.show_screen(1)
+            self.lookup.open(result.code)
+        elif result.kind is ScanKind.CITIZEN_CARD:
+            self.show_screen(0)
+            self.reception.handle_scan(result)
+        else:
+            message(
+                self,
+                _("Mã quét không nhận ra"),
+                result.problem
+                or _("Mã vừa quét không phải mã hồ sơ, mã QR trên phiếu hẹn hay mã QR trên thẻ CCCD."),
+            )
+
+    @Slot(object)
+    def _on_events_changed(self, _changes: Changes) -> None:
+        self._refresh_status()
+
+    @Slot(str)
+    def _on_events_open_dossier(self, ref: str) -> None:
+        self.show_screen(1)
+        self.lookup.open(ref)
+
+    @Slot()
+    def _refresh_status(self) -> None:
+        counts = self._services.outbox.counts()
+        self.pending_label.setText(_("Chờ đồng bộ: {n}").format(n=counts.pending))
+        rules = self._services.calendar.current_rules()
+        self.calendar_label.setText(_("Lịch làm việc: phiên bản {v}").format(v=rules.version))
+
+    def _restore_layout(self) -> None:
+        if self._state is None:
+            self.resize(1280, 800)
+            return
+        geometry = self._state.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = self._state.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.show_screen(int(str(self._state.value("window/screen", 0))))
+
+    def save_layout(self) -> None:
+        """Remember geometry, splitter and the screen in use."""
+        if self._state is None:
+            return
+        self._state.setValue("window/geometry", self.saveGeometry())
+        self._state.setValue("window/splitter", self.splitter.saveState())
+        self._state.setValue("window/screen", self.nav.currentRow())
+        self._state.sync()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: ANN001 - Qt override
+        """Keep the half-typed reception and the layout."""
+        self.reception.save_draft()
+        self.save_layout()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.scan_input)
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: ANN001 - Qt override
+        """F1 … F10 also switch screens (some keyboards' Alt keys are taken by Unikey)."""
+        key = event.key()
+        if Qt.Key.Key_F1 <= key <= Qt.Key.Key_F10:
+            self.show_screen(key - Qt.Key.Key_F1)
+            return
+        super().keyPressEvent(event)

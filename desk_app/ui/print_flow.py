@@ -1,0 +1,83 @@
+"""After a commit: preview (or print directly) the documents a decision produced."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desk_app.i18n import N_, _
+from desk_app.services.settings import AUTO_PRINT, PRINTER
+from desk_app.ui.dialogs.preview import PreviewDialog, make_printer
+from desk_app.ui.errors import message, show_error
+from desk_app.ui.pdf_pages import PrintFailed, print_pdf
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QWidget
+
+    from desk_app.services.printing import PrintedDocument
+    from desk_app.services.settings import SettingsService
+
+TITLES = {
+    "receipt": N_("Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
+    "supplement": N_("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
+    "refusal": N_("Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
+    "apology": N_("Phiếu xin lỗi và hẹn lại ngày trả kết quả"),
+    "stop": N_("Thông báo dừng xử lý"),
+    "control-sheet": N_("Phiếu kiểm soát quá trình giải quyết hồ sơ"),
+    "handover-batch": N_("Phiếu bàn giao hồ sơ"),
+    "register": N_("Sổ theo dõi hồ sơ"),
+    "bieu06": N_("Biểu 06: kết quả giải quyết TTHC"),
+    "day-close": N_("Tổng hợp cuối ngày"),
+}
+
+
+class PrintFlow:
+    """Shows each document in the preview; with auto-print and a chosen printer, prints without asking."""
+
+    def __init__(self, settings: SettingsService, parent: Callable[[], QWidget | None]) -> None:
+        self._settings = settings
+        self._parent = parent
+        self.shown: list[PrintedDocument] = []  # what was previewed or printed, newest last
+        self.pdf_target = ""  # print into a PDF file instead of a printer (no spooler, tests)
+        self.last_pages = 0  # pages in the last preview
+        self.last_printed = False  # whether the last preview was printed
+
+    def show(self, documents: list[PrintedDocument]) -> None:
+        """One preview for the documents of one decision (receipt + control sheet), or direct print."""
+        if not documents:
+            return
+        self.shown.extend(documents)
+        auto = self._settings.get(AUTO_PRINT)
+        setting = PRINTER.get(documents[0].document)
+        printer_name = self._settings.get(setting) if setting else ""
+        if auto and printer_name:
+            self._print_direct(documents, printer_name)
+        else:
+            self._preview(documents, printer_name)
+
+    def _preview(self, documents: list[PrintedDocument], printer_name: str) -> None:
+        title = " + ".join(_(TITLES.get(d.document, d.document)) for d in documents)
+        try:
+            dialog = PreviewDialog(documents, title, printer_name, self._parent())
+        except PrintFailed as exc:
+            show_error(self._parent(), exc)
+            return
+        dialog.pdf_target = self.pdf_target
+        dialog.exec()
+        self.last_pages = dialog.page_count
+        self.last_printed = dialog.printed
+        dialog.deleteLater()
+        parent = self._parent()
+        if parent is not None:
+            parent.activateWindow()
+
+    def _print_direct(self, documents: list[PrintedDocument], printer_name: str) -> None:
+        try:
+            for document in documents:
+                print_pdf(document.pdf, make_printer(printer_name, 1, self.pdf_target))
+        except PrintFailed as exc:
+            message(
+                self._parent(), _("In không được"), exc.user_message + "\n" + _("Mở bản xem trước để in lại.")
+            )
+            self._preview(documents, "")

@@ -1,0 +1,134 @@
+"""Trả kết quả: scan the dossier, record who collected it (and their ID), return the result."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.core.errors import DomainError
+from desk_app.core.scan import ScanKind, classify
+from desk_app.core.workflow import Action
+from desk_app.i18n import _
+from desk_app.services.dossiers import ActionRequest
+from desk_app.ui.errors import show_error
+from desk_app.ui.widgets.dossier_detail import DossierDetailWidget
+
+if TYPE_CHECKING:
+    from desk_app.core.scan import ScanResult
+    from desk_app.services.dossiers import DossierService
+    from desk_app.services.dto import DossierDetail
+    from desk_app.ui.context import ScreenContext
+
+
+class ReturnScreen(QWidget):
+    """The collector's name and ID; a proxy needs the authorisation's number."""
+
+    def __init__(self, dossiers: DossierService, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._dossiers = dossiers
+        self._ctx = ctx
+        self.current: DossierDetail | None = None
+        self.code_entry = QLineEdit()
+        self.code_entry.setPlaceholderText(_("Quét mã trên giấy hẹn, hoặc gõ mã hồ sơ rồi Enter"))
+        self.collector = QLineEdit()
+        self.collector_id = QLineEdit()
+        self.proxy = QCheckBox(_("Người nhận thay (có giấy ủy quyền)"))
+        self.authorisation = QLineEdit()
+        self.method = QComboBox()
+        self.method.addItem(_("Tại bộ phận một cửa"), "desk")
+        self.method.addItem(_("Qua bưu chính"), "post")
+        self.return_button = QPushButton(_("Trả kết quả (Ctrl+Enter)"))
+        self.return_button.setShortcut("Ctrl+Return")
+        self.return_button.setStyleSheet("font-weight: bold;")
+        self.state_label = QLabel()
+        self.detail = DossierDetailWidget()
+        form = QFormLayout()
+        form.addRow(_("Mã hồ sơ"), self.code_entry)
+        form.addRow(_("Người nhận kết quả"), self.collector)
+        form.addRow(_("Số định danh người nhận"), self.collector_id)
+        form.addRow("", self.proxy)
+        form.addRow(_("Giấy ủy quyền số"), self.authorisation)
+        form.addRow(_("Hình thức trả"), self.method)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.return_button)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.detail, 1)
+        self.code_entry.returnPressed.connect(self._on_code_entry_return_pressed)
+        self.return_button.clicked.connect(self._on_return_button_clicked)
+        self._show(None)
+
+    def handle_scan(self, result: ScanResult) -> bool:
+        """A scanned dossier is the one being returned."""
+        if result.kind not in (ScanKind.DOSSIER_CODE, ScanKind.SLIP_QR):
+            return False
+        self.load(result.code)
+        return True
+
+    def load(self, ref: str) -> None:
+        """Show the dossier to return."""
+        try:
+            self._show(self._dossiers.show(ref, self._ctx.actor))
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        if self.current is not None and not self.collector.text():
+            self.collector.setText(self.current.summary.applicant_name)
+            self.collector_id.setText(self.current.applicant_id_number)
+        self.collector.setFocus()
+
+    def _show(self, detail: DossierDetail | None) -> None:
+        self.current = detail
+        self.detail.show_detail(detail)
+        can = detail is not None and Action.RETURN_RESULT.value in detail.allowed_actions
+        self.return_button.setEnabled(can)
+        if detail is None:
+            self.state_label.setText("")
+        elif can:
+            self.state_label.setText(_("Có thể trả kết quả."))
+        else:
+            why = detail.blocked.get(Action.RETURN_RESULT.value, detail.summary.status_label)
+            self.state_label.setText(_("Chưa trả được: {why}").format(why=why))
+
+    @Slot()
+    def _on_code_entry_return_pressed(self) -> None:
+        text = self.code_entry.text().strip()
+        if text:
+            self.load(classify(text).code or text)
+
+    @Slot()
+    def _on_return_button_clicked(self) -> None:
+        if self.current is None or not self.return_button.isEnabled():
+            return
+        request = ActionRequest(
+            action=Action.RETURN_RESULT,
+            collector_name=self.collector.text(),
+            collector_id_number=self.collector_id.text(),
+            proxy=self.proxy.isChecked(),
+            authorisation=self.authorisation.text(),
+            return_method=str(self.method.currentData()),
+        )
+        try:
+            detail, changes = self._dossiers.act(
+                self.current.summary.code or self.current.summary.id, request, self._ctx.actor
+            )
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self._ctx.events.sig_changed.emit(changes)
+        for edit in (self.collector, self.collector_id, self.authorisation, self.code_entry):
+            edit.clear()
+        self.proxy.setChecked(False)
+        self._show(detail)
+        self.state_label.setText(_("Đã trả kết quả hồ sơ {code}.").format(code=detail.summary.code))

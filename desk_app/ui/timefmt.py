@@ -1,0 +1,31 @@
+"""Moments as officers read them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from desk_app.core.clock import VN_TZ
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDateTimeEdit
+
+
+def show_time(text: str | None) -> str:
+    """An ISO moment as ``dd/mm/yyyy HH:MM`` in Vietnam time; "" for None."""
+    if not text:
+        return ""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(VN_TZ)
+    return f"{moment:%d/%m/%Y %H:%M}"
+
+
+def to_moment(edit: QDateTimeEdit) -> datetime:
+    """What a date-time field shows, as a moment in Vietnam time."""
+    value = edit.dateTime()
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=VN_TZ)

@@ -1,0 +1,135 @@
+"""The published checklist, grouped as published: tick what was received, count originals and copies."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from desk_app.core.catalogue import ComponentKind
+from desk_app.core.reception_form import ItemTick
+from desk_app.i18n import _
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from desk_app.core.checklist import ChecklistItem
+
+NAME, ORIGINALS, COPIES, APPLIES = range(4)
+_POSITION = Qt.ItemDataRole.UserRole
+
+
+def _count(text: str) -> int:
+    return int(text) if text.strip().isdigit() else 0
+
+
+class ChecklistWidget(QTreeWidget):
+    """Space ticks the current item; F2 edits its counts; notes are shown but cannot be ticked."""
+
+    sig_ticks_changed = Signal(object)
+    """The officer changed the checklist; the argument is ``dict[int, ItemTick]``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(4)
+        self.setHeaderLabels(
+            [_("Thành phần hồ sơ (theo danh mục công bố)"), _("Bản chính"), _("Bản sao"), _("Áp dụng")]
+        )
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (ORIGINALS, COPIES, APPLIES):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self._items: dict[int, QTreeWidgetItem] = {}
+        self._loading = False
+        self.itemChanged.connect(self._on_item_changed)
+
+    def load(self, items: Sequence[ChecklistItem], ticks: dict[int, ItemTick]) -> None:
+        """Show a procedure's items with the ticks so far."""
+        self._loading = True
+        try:
+            self.clear()
+            self._items.clear()
+            groups: dict[str, QTreeWidgetItem] = {}
+            for item in items:
+                parent: QTreeWidget | QTreeWidgetItem = self
+                if item.alternative:
+                    if item.group not in groups:
+                        header = QTreeWidgetItem(self, [_("Trường hợp: {case}").format(case=item.group)])
+                        header.setFirstColumnSpanned(True)
+                        header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                        header.setExpanded(True)
+                        groups[item.group] = header
+                    parent = groups[item.group]
+                self._items[item.position] = self._row(parent, item, ticks.get(item.position))
+            self.expandAll()
+        finally:
+            self._loading = False
+
+    def _row(
+        self, parent: QTreeWidget | QTreeWidgetItem, item: ChecklistItem, tick: ItemTick | None
+    ) -> QTreeWidgetItem:
+        prefix = {ComponentKind.SHOW: _("[Xuất trình] "), ComponentKind.NOTE: _("[Lưu ý] ")}.get(
+            item.kind, ""
+        )
+        row = QTreeWidgetItem(parent, [f"{item.position}. {prefix}{item.name}"])
+        row.setData(NAME, _POSITION, item.position)
+        row.setToolTip(NAME, item.name)
+        if not item.required_kind:
+            font = QFont(row.font(NAME))
+            font.setItalic(True)
+            row.setFont(NAME, font)
+            row.setForeground(NAME, QBrush(QColor("#666666")))
+            row.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            return row
+        tick = tick or ItemTick(False, item.originals, item.copies)
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+        if item.kind is ComponentKind.SUBMIT:
+            flags |= Qt.ItemFlag.ItemIsEditable
+            row.setText(ORIGINALS, str(tick.originals))
+            row.setText(COPIES, str(tick.copies))
+        row.setFlags(flags)
+        row.setCheckState(NAME, Qt.CheckState.Checked if tick.received else Qt.CheckState.Unchecked)
+        if item.conditional:
+            row.setCheckState(APPLIES, Qt.CheckState.Checked if tick.applies else Qt.CheckState.Unchecked)
+        return row
+
+    def ticks(self) -> dict[int, ItemTick]:
+        """What is ticked now."""
+        out = {}
+        for position, row in self._items.items():
+            if not row.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                continue
+            applies = row.data(APPLIES, Qt.ItemDataRole.CheckStateRole) is not None and (
+                row.checkState(APPLIES) == Qt.CheckState.Checked
+            )
+            out[position] = ItemTick(
+                row.checkState(NAME) == Qt.CheckState.Checked,
+                _count(row.text(ORIGINALS)),
+                _count(row.text(COPIES)),
+                applies,
+            )
+        return out
+
+    def toggle_current(self) -> None:
+        """Tick or untick the highlighted item (Space)."""
+        row = self.currentItem()
+        if row is not None and row.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            checked = row.checkState(NAME) == Qt.CheckState.Checked
+            row.setCheckState(NAME, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: ANN001 - Qt override
+        """Space ticks the current row wherever the focus column is."""
+        if event.key() == Qt.Key.Key_Space and self.state() != QTreeWidget.State.EditingState:
+            self.toggle_current()
+            return
+        super().keyPressEvent(event)
+
+    @Slot(QTreeWidgetItem, int)
+    def _on_item_changed(self, _row: QTreeWidgetItem, _column: int) -> None:
+        if not self._loading:
+            self.sig_ticks_changed.emit(self.ticks())

@@ -1,0 +1,149 @@
+"""A dossier's facts, its event timeline and one button per action it allows now."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.core.workflow import ACTION_LABELS, Action, DossierStatus
+from desk_app.i18n import N_, _
+from desk_app.ui.qmodels.table import Column, DtoTableModel
+from desk_app.ui.timefmt import show_time
+
+if TYPE_CHECKING:
+    from desk_app.services.dto import DossierDetail, EventSummary
+
+PRINTABLE = ("receipt", "control-sheet", "supplement", "refusal", "apology", "stop")
+PRINT_LABELS = {
+    "receipt": N_("Giấy hẹn"),
+    "control-sheet": N_("Phiếu kiểm soát"),
+    "supplement": N_("Phiếu bổ sung"),
+    "refusal": N_("Phiếu từ chối"),
+    "apology": N_("Phiếu xin lỗi"),
+    "stop": N_("Thông báo dừng"),
+}
+
+
+def _status_name(status: int | None) -> str:
+    return "" if status is None else DossierStatus(status).label
+
+
+def event_columns() -> list[Column[EventSummary]]:
+    """Time, action, from → to, who, note."""
+    return [
+        Column(_("Thời điểm"), lambda e: show_time(e.occurred_at)),
+        Column(
+            _("Thao tác"),
+            lambda e: (
+                _(ACTION_LABELS[Action(e.action)]) if e.action in Action._value2member_map_ else e.action
+            ),
+        ),
+        Column(_("Trạng thái"), lambda e: f"{_status_name(e.from_status)} → {_status_name(e.to_status)}"),
+        Column(_("Người thực hiện"), lambda e: e.actor),
+        Column(_("Ghi chú"), lambda e: e.note, tooltip=lambda e: e.note),
+    ]
+
+
+class DossierDetailWidget(QWidget):
+    """Shows one ``DossierDetail``; emits the action or document the officer asked for."""
+
+    sig_action_requested = Signal(str)
+    """An action button was pressed (the Action value)."""
+
+    sig_print_requested = Signal(str)
+    """A reprint button was pressed (the document name)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: DossierDetail | None = None
+        box = QGroupBox(_("Hồ sơ"))
+        self._facts = QFormLayout(box)
+        self._labels = {
+            key: QLabel()
+            for key in ("code", "procedure", "applicant", "status", "received", "due", "holder", "register")
+        }
+        titles = {
+            "code": _("Mã hồ sơ"),
+            "procedure": _("Thủ tục"),
+            "applicant": _("Người nộp"),
+            "status": _("Trạng thái"),
+            "received": _("Nhận lúc"),
+            "due": _("Hẹn trả"),
+            "holder": _("Đang ở"),
+            "register": _("Số sổ"),
+        }
+        for key, label in self._labels.items():
+            label.setWordWrap(True)
+            self._facts.addRow(titles[key], label)
+        self.timeline: DtoTableModel[EventSummary] = DtoTableModel(event_columns())
+        self.timeline_view = QTableView()
+        self.timeline_view.setModel(self.timeline)
+        self.timeline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline_view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.timeline_view.verticalHeader().hide()
+        self._actions = QHBoxLayout()
+        self._prints = QHBoxLayout()
+        self.action_buttons: dict[str, QPushButton] = {}
+        layout = QVBoxLayout(self)
+        layout.addWidget(box)
+        layout.addWidget(QLabel(_("Dòng thời gian")))
+        layout.addWidget(self.timeline_view, 1)
+        layout.addLayout(self._actions)
+        layout.addLayout(self._prints)
+
+    def show_detail(self, detail: DossierDetail | None) -> None:
+        """Display a dossier (None clears)."""
+        self.detail = detail
+        for label in self._labels.values():
+            label.clear()
+        for layout in (self._actions, self._prints):
+            while layout.count():
+                item = layout.takeAt(0)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.deleteLater()
+        self.action_buttons.clear()
+        if detail is None:
+            self.timeline.set_rows([])
+            return
+        s = detail.summary
+        values = {
+            "code": s.code or _("(chưa cấp mã)"),
+            "procedure": f"{s.procedure_code} · {s.procedure_name}",
+            "applicant": s.applicant_name,
+            "status": s.status_label,
+            "received": show_time(s.received_at),
+            "due": show_time(s.due_at) if s.due_at else "—",
+            "holder": s.holder or "—",
+            "register": f"{detail.register_number}/{detail.register_year}" if detail.register_number else "—",
+        }
+        for key, value in values.items():
+            self._labels[key].setText(value)
+        self.timeline.set_rows(list(detail.events))
+        for action in detail.allowed_actions:
+            if action in (Action.RECEIVE.value, Action.REFUSE.value):
+                continue
+            button = QPushButton(_(ACTION_LABELS[Action(action)]).capitalize())
+            button.clicked.connect(lambda _checked=False, a=action: self.sig_action_requested.emit(a))
+            self._actions.addWidget(button)
+            self.action_buttons[action] = button
+        self._actions.addStretch(1)
+        self._prints.addWidget(QLabel(_("In lại:")))
+        for document in PRINTABLE:
+            button = QPushButton(_(PRINT_LABELS[document]))
+            button.clicked.connect(lambda _checked=False, d=document: self.sig_print_requested.emit(d))
+            self._prints.addWidget(button)
+        self._prints.addStretch(1)

@@ -1,0 +1,109 @@
+"""One application-wide event filter that recognises a wedge scanner's burst from any screen.
+
+The scanner's characters reach the focused field like typing. When Enter ends a burst that was too
+fast to be typed, the field gets back the text it had before the burst and the payload is emitted
+instead; everything else (typing, Telex/VNI composition) passes through untouched.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+from desk_app.core.scan import BurstDetector, classify
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def _monotonic_ms() -> float:
+    return time.monotonic() * 1000
+
+
+class _Snapshot:
+    """What the focused field held when a candidate burst began."""
+
+    def __init__(self, widget: QWidget | None) -> None:
+        self.widget = widget
+        self.text: str | None = None
+        self.cursor = 0
+        if isinstance(widget, QLineEdit):
+            self.text, self.cursor = widget.text(), widget.cursorPosition()
+        elif isinstance(widget, QPlainTextEdit | QTextEdit):
+            self.text, self.cursor = widget.toPlainText(), widget.textCursor().position()
+
+    def restore(self) -> None:
+        widget, text = self.widget, self.text
+        if text is None:
+            return
+        if isinstance(widget, QLineEdit):
+            widget.setText(text)
+            widget.setCursorPosition(self.cursor)
+        elif isinstance(widget, QPlainTextEdit | QTextEdit):
+            widget.setPlainText(text)
+            cursor = widget.textCursor()
+            cursor.setPosition(min(self.cursor, len(text)))
+            widget.setTextCursor(cursor)
+
+
+class ScanInput(QObject):
+    """Install on the QApplication; ``sig_scanned`` carries a ``ScanResult``."""
+
+    sig_scanned = Signal(object)
+    """A scanner burst ended with Enter; the argument is the classified payload."""
+
+    def __init__(
+        self, parent: QObject | None = None, *, clock_ms: Callable[[], float] = _monotonic_ms
+    ) -> None:
+        super().__init__(parent)
+        self._clock_ms = clock_ms
+        self._detector = BurstDetector()
+        self._snapshot = _Snapshot(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Watch key presses and committed input-method text sent to the focused widget."""
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.InputMethod):
+            return False
+        focus = QApplication.focusWidget()
+        if watched is not focus and not (focus is None and isinstance(watched, QWidget)):
+            return False  # the same event seen again on its way through parents and windows
+        if kind == QEvent.Type.InputMethod:
+            assert isinstance(event, QInputMethodEvent)
+            self._on_commit(event, focus)
+            return False
+        assert isinstance(event, QKeyEvent)
+        return self._on_key(event, focus)
+
+    def _on_commit(self, event: QInputMethodEvent, focus: QWidget | None) -> None:
+        commit = event.commitString()
+        if not commit:
+            return
+        now = self._clock_ms()
+        if event.replacementLength() > 0 and event.replacementStart() < 0:
+            self._detector.replace_last(event.replacementLength(), commit, now)
+        elif self._detector.feed(commit, now):
+            self._snapshot = _Snapshot(focus)
+
+    def _on_key(self, event: QKeyEvent, focus: QWidget | None) -> bool:
+        now = self._clock_ms()
+        if event.key() in _ENTER:
+            payload = self._detector.finish(now)
+            if payload is None:
+                return False
+            self._snapshot.restore()
+            self.sig_scanned.emit(classify(payload))
+            return True
+        text = event.text()
+        if text and text.isprintable():
+            if self._detector.feed(text, now):
+                self._snapshot = _Snapshot(focus)
+        elif event.key() not in (Qt.Key.Key_Shift, Qt.Key.Key_unknown):
+            self._detector.reset()
+        return False
