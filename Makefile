@@ -5,13 +5,21 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast lint unit bench clean catalogue
+.PHONY: run test test-fast lint unit bench clean catalogue i18n
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml resources/i18n/en/LC_MESSAGES/desk_app.po
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/pybabel -q compile -d resources/i18n -D desk_app
 	touch $(STAMP)
+
+# The English catalogue: extract the msgids (the Vietnamese text), merge them into the .po, compile.
+i18n: $(STAMP)
+	$(BIN)/pybabel -q extract -k _ -k N_ -k ngettext:1,2 --no-location --sort-output \
+		-o resources/i18n/desk_app.pot desk_app
+	$(BIN)/pybabel -q update -i resources/i18n/desk_app.pot -d resources/i18n -D desk_app --width 110
+	$(BIN)/pybabel -q compile -d resources/i18n -D desk_app
 
 run: $(STAMP)
 	$(BIN)/desk-app

@@ -57,7 +57,10 @@ def report_unexpected(
     parent: QWidget | None, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> None:
     """Log the traceback without the exception's text (it may hold personal data), then tell the officer."""
-    frames = "".join(traceback.format_tb(tb))
+    # Frames as file, line and function only: source lines and the message may quote personal data.
+    frames = "".join(
+        f'  File "{f.filename}", line {f.lineno}, in {f.name}\n' for f in traceback.extract_tb(tb)
+    )
     log.error("unexpected %s\n%s", kind.__name__, frames)
     box = QMessageBox(
         QMessageBox.Icon.Critical,

@@ -91,12 +91,13 @@ class MainWindow(QMainWindow):
             self.nav.addItem(f"{title}  (Alt+{number % 10})")
             self.stack.addWidget(screen)
             QShortcut(QKeySequence(f"Alt+{number % 10}"), self, lambda n=number - 1: self.show_screen(n))
-        self.nav.setFixedWidth(190)
+        self.nav.setMinimumWidth(180)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([200, 1080])
         self.setCentralWidget(self.splitter)
         desk = services.desk.identity()
         self.setWindowTitle(_("Một cửa — {unit}").format(unit=desk.unit_name or desk.unit_code))
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.scan_input)
         self._state = QSettings(str(state_file), QSettings.Format.IniFormat) if state_file else None
+        self._pending_sizes: list[int] = []
         events.sig_changed.connect(self._on_events_changed)
         events.sig_open_dossier.connect(self._on_events_open_dossier)
         self._refresh_status()
@@ -179,17 +181,24 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        splitter = self._state.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        sizes = self._state.value("window/splitter_sizes")
+        if isinstance(sizes, list) and all(str(v).isdigit() for v in sizes):
+            self._pending_sizes = [int(v) for v in sizes]
         self.show_screen(int(str(self._state.value("window/screen", 0))))
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: ANN001 - Qt override
+        """Splitter sizes only mean something once the window has its real width."""
+        super().showEvent(event)
+        if self._pending_sizes:
+            self.splitter.setSizes(self._pending_sizes)
+            self._pending_sizes = []
 
     def save_layout(self) -> None:
         """Remember geometry, splitter and the screen in use."""
         if self._state is None:
             return
         self._state.setValue("window/geometry", self.saveGeometry())
-        self._state.setValue("window/splitter", self.splitter.saveState())
+        self._state.setValue("window/splitter_sizes", self.splitter.sizes())
         self._state.setValue("window/screen", self.nav.currentRow())
         self._state.sync()
 

@@ -95,7 +95,13 @@ def print_pdf(pdf: bytes, printer: QPrinter, *, max_dpi: int = 300) -> None:
 def _match_paper(printer: QPrinter, width: float, height: float) -> None:
     """The printer's paper is the document's (A5 slips stay A5), with no margins of its own."""
     landscape = width > height
-    size = QPageSize(QSizeF(min(width, height), max(width, height)), QPageSize.Unit.Point)
+    size = QPageSize(
+        QSizeF(min(width, height), max(width, height)),
+        QPageSize.Unit.Point,
+        "",
+        QPageSize.SizeMatchPolicy.FuzzyMatch,
+    )
     orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
     printer.setFullPage(True)
-    printer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0)))
+    if not printer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0))):
+        raise PrintFailed(_("Máy in không nhận khổ giấy {name}; chọn máy in khác.").format(name=size.name()))

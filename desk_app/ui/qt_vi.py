@@ -77,7 +77,9 @@ class QtVietnameseTranslator(QTranslator):
     ) -> str:
         """Qt calls this for every ``tr()`` in its own widgets."""
         del context, disambiguation, n
-        return vietnamese(source_text) or ""
+        # Never "": an empty answer would replace every Qt string we have no entry for (paper names
+        # turn invalid). Returning None instead breaks PySide's reference counting at exit.
+        return vietnamese(source_text) or source_text
 
     def isEmpty(self) -> bool:
         """Never empty, so Qt asks us."""

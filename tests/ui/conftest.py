@@ -91,6 +91,7 @@ class Keyboard:
     def scan(self, payload: str) -> None:
         """A scanner burst: every character within a few ms, then Enter."""
         target = self._focus()
+        self.clock.now += 600  # picking up the scanner and aiming it
         for ch in payload:
             self.clock.now += SCANNER_GAP_MS
             QTest.sendKeyEvent(

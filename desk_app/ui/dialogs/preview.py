@@ -42,7 +42,7 @@ def make_printer(name: str, copies: int, pdf_path: str = "") -> QPrinter:
     if pdf_path:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(pdf_path)
-        printer.setResolution(150)
+        printer.setResolution(300)  # barcodes must still decode from the paper
     elif name:
         printer.setPrinterName(name)
     printer.setCopyCount(max(1, copies))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,7 +50,6 @@ class ReturnScreen(QWidget):
         self.method.addItem(_("Tại bộ phận một cửa"), "desk")
         self.method.addItem(_("Qua bưu chính"), "post")
         self.return_button = QPushButton(_("Trả kết quả (Ctrl+Enter)"))
-        self.return_button.setShortcut("Ctrl+Return")
         self.return_button.setStyleSheet("font-weight: bold;")
         self.state_label = QLabel()
         self.detail = DossierDetailWidget()
@@ -67,6 +67,10 @@ class ReturnScreen(QWidget):
         layout.addWidget(self.detail, 1)
         self.code_entry.returnPressed.connect(self._on_code_entry_return_pressed)
         self.return_button.clicked.connect(self._on_return_button_clicked)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self._on_return_button_clicked)
         self._show(None)
 
     def handle_scan(self, result: ScanResult) -> bool:

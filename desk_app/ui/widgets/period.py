@@ -28,7 +28,7 @@ class PeriodWidget(QWidget):
         for label, edit in ((_("Từ ngày"), self.start), (_("đến ngày"), self.end)):
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setCalendarPopup(True)
-            edit.dateChanged.connect(self.sig_period_changed.emit)
+            edit.dateChanged.connect(lambda _date: self.sig_period_changed.emit())
             layout.addWidget(QLabel(label))
             layout.addWidget(edit)
         layout.addStretch(1)

@@ -45,6 +45,7 @@ class _Snapshot:
         if isinstance(widget, QLineEdit):
             widget.setText(text)
             widget.setCursorPosition(self.cursor)
+            widget.textEdited.emit(text)  # forms bound to edits learn the burst was taken back
         elif isinstance(widget, QPlainTextEdit | QTextEdit):
             widget.setPlainText(text)
             cursor = widget.textCursor()
