@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast lint unit bench clean catalogue i18n
+.PHONY: run test test-fast lint unit-noqt bench clean catalogue i18n dist dist-test screenshots
 
 $(STAMP): requirements.lock pyproject.toml resources/i18n/en/LC_MESSAGES/desk_app.po
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,8 +30,22 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/python tools/check_file_sizes.py
 
-test: lint
+test: lint unit-noqt dist-test
 	$(BIN)/python -m pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
+
+# tests/unit again in an environment without PySide6: proves the core, services, printing and CLI
+# need no Qt (architecture.md §2).
+NOQT := .venv-noqt
+$(NOQT)/.installed: requirements.lock pyproject.toml
+	test -x $(NOQT)/bin/python || $(PYTHON) -m venv $(NOQT)
+	grep -viE '^(pyside6|shiboken6|pytest-qt)' requirements.lock > $(NOQT)/requirements.txt
+	$(NOQT)/bin/python -m pip install --quiet --disable-pip-version-check -r $(NOQT)/requirements.txt
+	$(NOQT)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+unit-noqt: $(NOQT)/.installed
+	! $(NOQT)/bin/python -c "import PySide6" 2>/dev/null
+	$(NOQT)/bin/python -m pytest tests/unit -q -m "not slow" -W ignore::pytest.PytestConfigWarning $(PYTEST_ARGS)
 
 test-fast: lint
 	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
@@ -42,5 +56,20 @@ bench: $(STAMP)
 catalogue: $(STAMP)
 	$(BIN)/python tools/build_default_catalogue.py ../shared/data/tthc/catalogue-national.json
 
+# The installer bundle (one folder) and its smoke test.
+$(VENV)/.pyinstaller: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pyinstaller==6.22.3
+	touch $@
+
+dist: $(VENV)/.pyinstaller
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build build.spec
+
+dist-test: dist
+	DESK_APP_BUNDLE_TESTS=1 $(BIN)/python -m pytest tests/smoke -q -p no:randomly -s
+
+# Screenshots of every screen under a virtual X server (needs xvfb and Qt's xcb libraries).
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" env QT_QPA_PLATFORM=xcb $(BIN)/python tools/screenshots.py
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(NOQT) .mypy_cache .ruff_cache .pytest_cache build dist

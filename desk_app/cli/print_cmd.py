@@ -10,7 +10,7 @@ from desk_app.cli.output import print_lines
 from desk_app.cli.report_cmd import parse_day
 from desk_app.core.errors import InvalidInput
 from desk_app.i18n import _
-from desk_app.services.printing import BATCH_DOCUMENT, DOSSIER_DOCUMENTS, PERIOD_DOCUMENTS
+from desk_app.services.documents import BATCH_DOCUMENT, DOSSIER_DOCUMENTS, PERIOD_DOCUMENTS
 
 if TYPE_CHECKING:
     import argparse

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     import argparse
 
     from desk_app.cli.parser import Subcommands, VietnameseArgumentParser
+    from desk_app.services.container import Services
     from desk_app.services.dto import DeskSummary, ImportSummary
 
 
@@ -68,10 +69,19 @@ def run_default(args: argparse.Namespace) -> int:
         if not services.desk.is_initialised():
             desk, imported = services.desk.initialise_demo()
             _report(desk, imported)
+        return start_gui(args, services)
+
+
+def start_gui(args: argparse.Namespace, services: Services) -> int:
+    """Import the GUI lazily: every other command runs where PySide6 is not installed."""
     try:
         from desk_app.ui.app import run_gui
     except ImportError:
-        print_lines(_("Chưa cài PySide6 nên không mở được giao diện; các lệnh quản trị vẫn dùng được "
-                      "(desk-app --help)."))
+        print_lines(
+            _(
+                "Chưa cài PySide6 nên không mở được giao diện; "
+                "các lệnh quản trị vẫn dùng được (desk-app --help)."
+            )
+        )
         return EXIT_REFUSED
-    return run_gui(args.db, safe_mode=args.safe_mode, bench_user=args.bench_startup)
+    return run_gui(services, safe_mode=args.safe_mode, bench_user=args.bench_startup)

@@ -15,6 +15,9 @@ class DossierRecord(Base):
     __table_args__ = (
         Index("ix_dossiers_received", "received_at"),
         Index("ix_dossiers_status_due", "status", "due_at"),
+        # The register pages a period through this covering index, then fetches the page's rows.
+        Index("ix_dossiers_accepted", "accepted_at", "register_year", "register_number", "status"),
+        Index("ix_dossiers_register", "register_year", "register_number", unique=True),
     )
 
     dossier_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7
@@ -35,7 +38,7 @@ class DossierRecord(Base):
     applicant_from_card: Mapped[bool] = mapped_column(Boolean, default=False)
     summary: Mapped[str | None] = mapped_column(Text)
     received_at: Mapped[str] = mapped_column(String(32))  # ISO-8601 with +07:00; first submission
-    accepted_at: Mapped[str | None] = mapped_column(String(32), index=True)  # complete dossier accepted
+    accepted_at: Mapped[str | None] = mapped_column(String(32))  # complete dossier accepted
     counted_from: Mapped[str | None] = mapped_column(String(32))
     due_at: Mapped[str | None] = mapped_column(String(32))
     limit_spec: Mapped[str | None] = mapped_column(String(30))

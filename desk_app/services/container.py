@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from desk_app.core.clock import Clock, SystemClock
@@ -18,7 +18,6 @@ from desk_app.services.drafts import DraftService
 from desk_app.services.due_dates import DueDateService
 from desk_app.services.handover import HandoverService
 from desk_app.services.outbox import OutboxService
-from desk_app.services.printing import PrintService
 from desk_app.services.reception import ReceptionService
 from desk_app.services.reports import ReportService
 from desk_app.services.settings import SettingsService
@@ -26,6 +25,8 @@ from desk_app.services.users import UserService
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from desk_app.services.printing import PrintService
 
 
 @dataclass
@@ -46,10 +47,20 @@ class Services:
     dossiers: DossierService
     handover: HandoverService
     reports: ReportService
-    printing: PrintService
     drafts: DraftService
     outbox: OutboxService
     backup_path: Path | None
+
+    _printing: PrintService | None = field(default=None, repr=False)
+
+    @property
+    def printing(self) -> PrintService:
+        """Built on first use: reportlab and the forms cost ~0.1 s of start-up the GUI need not pay."""
+        if self._printing is None:
+            from desk_app.services.printing import PrintService
+
+            self._printing = PrintService(self.db, self.clock, self.catalogue, self.settings, self.reports)
+        return self._printing
 
     def close(self) -> None:
         """Release the database connections."""
@@ -88,7 +99,6 @@ def build_services(db_path: Path, *, clock: Clock | None = None, language: str =
         dossiers=dossiers,
         handover=HandoverService(db, clock, dossiers),
         reports=reports,
-        printing=PrintService(db, clock, catalogue, settings, reports),
         drafts=DraftService(db, clock),
         outbox=OutboxService(db),
         backup_path=backup,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import secrets
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -40,6 +39,7 @@ from desk_app.printing.forms.common import ComponentLine, DossierPrint
 from desk_app.printing.layout import Agency
 from desk_app.services import journal
 from desk_app.services.changes import Changes
+from desk_app.services.documents import BATCH_DOCUMENT, DOSSIER_DOCUMENTS, PERIOD_DOCUMENTS, PrintedDocument
 from desk_app.services.dossier_views import find_dossier
 from desk_app.services.print_data import handover_rows, short_moment
 from desk_app.services.settings import (
@@ -66,19 +66,7 @@ if TYPE_CHECKING:
     from desk_app.services.reports import ReportService
     from desk_app.services.settings import SettingsService
 
-DOSSIER_DOCUMENTS = ("receipt", "supplement", "refusal", "apology", "stop", "control-sheet")
-BATCH_DOCUMENT = "handover-batch"
-PERIOD_DOCUMENTS = ("register", "bieu06", "day-close")
-
-
-@dataclass(frozen=True, slots=True)
-class PrintedDocument:
-    """PDF bytes ready for the preview or the printer, and which print this is."""
-
-    document: str
-    ref: str
-    pdf: bytes
-    reprint: int
+__all__ = ["BATCH_DOCUMENT", "DOSSIER_DOCUMENTS", "PERIOD_DOCUMENTS", "PrintService", "PrintedDocument"]
 
 
 class PrintService:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import time
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desk_app import paths
-from desk_app.services.container import build_services
+from desk_app.i18n import set_language
 from desk_app.services.settings import LANGUAGE
 from desk_app.ui import qt_vi
 from desk_app.ui.dialogs.login import LoginDialog
@@ -83,15 +84,11 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def run_gui(db_path: Path, *, safe_mode: bool = False, bench_user: str | None = None) -> int:
-    """Start the desk application; returns the exit code."""
+def run_gui(services: Services, *, safe_mode: bool = False, bench_user: str | None = None) -> int:
+    """Start the desk application over built services; returns the exit code."""
     started = time.perf_counter()
     app = make_application(safe_mode=safe_mode_requested(safe_mode))
-    services = build_services(db_path)
-    language = services.settings.get(LANGUAGE)
-    if language != "vi":
-        services.close()
-        services = build_services(db_path, language=language)
+    set_language(services.settings.get(LANGUAGE))
     install_excepthook()
     tasks = TaskRunner()
     events = AppEvents()
@@ -100,18 +97,19 @@ def run_gui(db_path: Path, *, safe_mode: bool = False, bench_user: str | None = 
     else:
         login = LoginDialog(services.users, tasks)
         if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
-            services.close()
             return 0
         actor = login.actor
-    window = build_window(services, tasks, events, actor, db_path.parent / "ui-state.ini")
+    window = build_window(services, tasks, events, actor, services.db_path.parent / "ui-state.ini")
     window.show()
     watchdog = BlockWatchdog(window)
     watchdog.start()
     if bench_user is not None:
         QTimer.singleShot(0, lambda: _report_ready(started, app))
+    else:
+        # Load the printing modules while the officer starts typing, not at the first print.
+        threading.Thread(target=lambda: services.printing, name="warm-printing", daemon=True).start()
     code = app.exec()
     tasks.shutdown()
-    services.close()
     return code
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -39,10 +39,21 @@ if TYPE_CHECKING:
     from desk_app.core.dossier import Actor
     from desk_app.services.changes import Changes
     from desk_app.services.container import Services
+    from desk_app.services.printing import PrintService
     from desk_app.ui.events import AppEvents
     from desk_app.ui.tasks import TaskRunner
 
 ROLE_NAMES = {"officer": N_("Cán bộ"), "supervisor": N_("Trưởng bộ phận"), "admin": N_("Quản trị")}
+
+
+class _LazyPrinting:
+    """Stands for the print service until a screen first prints (it is built then, once)."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._services.printing, name)
 
 
 class MainWindow(QMainWindow):
@@ -63,16 +74,17 @@ class MainWindow(QMainWindow):
         ctx = ScreenContext(actor, events, tasks, self.printer)
         self.ctx = ctx
         s = services
-        self.reception = ReceptionScreen(s.reception, s.catalogue, s.due_dates, s.drafts, s.printing, ctx)
-        self.lookup = LookupScreen(s.dossiers, s.printing, ctx)
-        self.handover = HandoverScreen(s.handover, s.dossiers, s.printing, ctx)
+        printing = cast("PrintService", _LazyPrinting(services))
+        self.reception = ReceptionScreen(s.reception, s.catalogue, s.due_dates, s.drafts, printing, ctx)
+        self.lookup = LookupScreen(s.dossiers, printing, ctx)
+        self.handover = HandoverScreen(s.handover, s.dossiers, printing, ctx)
         self.returns = ReturnScreen(s.dossiers, ctx)
-        self.register = RegisterScreen(s.reports, s.printing, ctx)
-        self.reports = ReportsScreen(s.reports, s.printing, ctx)
+        self.register = RegisterScreen(s.reports, printing, ctx)
+        self.reports = ReportsScreen(s.reports, printing, ctx)
         self.catalogue = CatalogueScreen(s.catalogue, ctx)
         self.sync = SyncScreen(s.outbox, ctx)
         self.settings_screen = SettingsScreen(s.settings, s.calendar, s.desk, ctx)
-        self.day_close = DayCloseScreen(s.reports, s.printing, ctx)
+        self.day_close = DayCloseScreen(s.reports, printing, ctx)
         self.screens: list[tuple[str, QWidget]] = [
             (_("Tiếp nhận"), self.reception),
             (_("Tra cứu"), self.lookup),

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
-    from desk_app.services.printing import PrintedDocument
+    from desk_app.services.documents import PrintedDocument
     from desk_app.services.settings import SettingsService
 
 TITLES = {

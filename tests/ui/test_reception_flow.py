@@ -44,7 +44,7 @@ def test_standard_reception_by_keyboard_and_scan(
 
     keyboard.press(Qt.Key.Key_D, CTRL)
     assert screen.status_label.text() == "Đủ hồ sơ"
-    assert "Hẹn trả kết quả" in screen.due_label.text()
+    assert "Hẹn trả kết quả: 17:00 ngày 20/11/2026" in screen.due_label.text()
 
     answer_next_dialog(keyboard)  # Enter in the preview prints
     keyboard.press(Qt.Key.Key_Return, CTRL)

@@ -143,13 +143,7 @@ def test_reschedule_from_the_lookup_prints_the_apology(
     from desk_app.ui.dialogs.action_dialog import ActionDialog
 
     (code,) = accepted(services)
-    services.dossiers.act(
-        code,
-        __import__("desk_app.services.dossiers", fromlist=["ActionRequest"]).ActionRequest(
-            Action.TRANSFER, department="Tư pháp"
-        ),
-        OFFICER,
-    )
+    services.dossiers.act(code, ActionRequest(Action.TRANSFER, department="Tư pháp"), OFFICER)
     window.show_screen(1)
     window.lookup.search.setFocus()
     keyboard.scan(code)

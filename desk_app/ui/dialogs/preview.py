@@ -25,7 +25,7 @@ from desk_app.ui.errors import message
 from desk_app.ui.pdf_pages import PdfPages, PrintFailed, print_pdf
 
 if TYPE_CHECKING:
-    from desk_app.services.printing import PrintedDocument
+    from desk_app.services.documents import PrintedDocument
 
 PREVIEW_DPI = 96
 PDF_FILE = "__pdf__"

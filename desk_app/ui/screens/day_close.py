@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDateEdit, QFormLayout, QHBoxLayout, QLabel, QPush
 from desk_app.core.errors import DomainError
 from desk_app.i18n import _
 from desk_app.services.changes import Changes
-from desk_app.services.printing import PrintedDocument
+from desk_app.services.documents import PrintedDocument
 from desk_app.ui.errors import show_error
 
 if TYPE_CHECKING:

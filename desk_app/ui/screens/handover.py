@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desk_app.core.errors import DomainError
 from desk_app.core.scan import ScanKind, classify
 from desk_app.i18n import _
-from desk_app.services.printing import PrintedDocument
+from desk_app.services.documents import PrintedDocument
 from desk_app.ui.errors import show_error
 from desk_app.ui.qmodels.dossiers import DossierTableModel
 

@@ -134,6 +134,7 @@ class ReceptionScreen(QWidget):
         splitter.addWidget(left_widget)
         splitter.addWidget(right_box)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([430, 850])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._autosave = QTimer(self)
@@ -268,9 +269,10 @@ class ReceptionScreen(QWidget):
             self.officer_due.show()
             return
         self.officer_due.hide()
+        why = " ".join(due.explanation[:-1])  # the last part repeats the due date shown in bold
         self.due_label.setText(
-            _("Hẹn trả kết quả: {due:%H:%M} ngày {due:%d/%m/%Y}. {why}").format(
-                due=due.due_at, why=due.explanation_text()
+            _("<b>Hẹn trả kết quả: {due:%H:%M} ngày {due:%d/%m/%Y}</b><br><small>{why}</small>").format(
+                due=due.due_at, why=why
             )
         )
         self.due_label.setToolTip(_("Lịch làm việc phiên bản {v}").format(v=due.calendar_version))

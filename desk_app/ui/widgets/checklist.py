@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from desk_app.core.catalogue import ComponentKind
 from desk_app.core.reception_form import ItemTick
@@ -25,6 +32,27 @@ def _count(text: str) -> int:
     return int(text) if text.strip().isdigit() else 0
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Row heights from the wrapped text of the name column (QTreeView alone elides instead)."""
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        """Tall enough for every line of the component's name."""
+        hint = super().sizeHint(option, index)
+        if index.column() != NAME:
+            return hint
+        depth = 1 if index.parent().isValid() else 0
+        width = self._view.columnWidth(NAME) - self._view.indentation() * (depth + 1) - 28
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        rect = QFontMetrics(option.font).boundingRect(
+            QRect(0, 0, max(80, width), 10_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(hint.width(), max(hint.height(), rect.height() + 6))
+
+
 class ChecklistWidget(QTreeWidget):
     """Space ticks the current item; F2 edits its counts; notes are shown but cannot be ticked."""
 
@@ -38,12 +66,16 @@ class ChecklistWidget(QTreeWidget):
             [_("Thành phần hồ sơ (theo danh mục công bố)"), _("Bản chính"), _("Bản sao"), _("Áp dụng")]
         )
         self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(_WrappingDelegate(self))
         self.setUniformRowHeights(False)
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         for column in (ORIGINALS, COPIES, APPLIES):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Wrapped rows need their heights recomputed when a column changes width.
+        header.sectionResized.connect(lambda *_args: self.scheduleDelayedItemsLayout())
         self._items: dict[int, QTreeWidgetItem] = {}
         self._loading = False
         self.itemChanged.connect(self._on_item_changed)

@@ -22,8 +22,7 @@ def procedure_columns() -> list[Column[ProcedureSummary]]:
     """Code, name, field."""
     return [
         Column(_("Mã"), lambda p: p.code),
-        Column(_("Tên thủ tục"), lambda p: p.name, tooltip=lambda p: p.name),
-        Column(_("Lĩnh vực"), lambda p: p.field_name),
+        Column(_("Tên thủ tục"), lambda p: p.name, tooltip=lambda p: f"{p.name}\n{p.field_name}"),
     ]
 
 
@@ -52,7 +51,10 @@ class ProcedurePicker(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

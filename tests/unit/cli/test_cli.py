@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,10 +68,25 @@ def test_default_command_creates_the_demo_database(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("DESK_APP_DB", str(tmp_path / "default.sqlite3"))
+    started: list[Path] = []
+    monkeypatch.setattr(
+        "desk_app.cli.setup_cmd.start_gui", lambda args, services: started.append(args.db) or 0
+    )
     code, out, _ = run(capsys)
     assert code == 0
     assert "default.sqlite3" in out
     assert (tmp_path / "default.sqlite3").exists()
+    assert started == [tmp_path / "default.sqlite3"]
+
+
+def test_without_pyside6_the_default_command_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "desk_app.ui.app", None)  # as where PySide6 is not installed
+    code, out, _ = run(capsys, "--db", str(tmp_path / "d.sqlite3"))
+    assert code == 2
+    assert "PySide6" in out
+    assert (tmp_path / "d.sqlite3").exists()
 
 
 def test_catalogue_search_json(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
