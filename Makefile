@@ -57,11 +57,7 @@ catalogue: $(STAMP)
 	$(BIN)/python tools/build_default_catalogue.py ../shared/data/tthc/catalogue-national.json
 
 # The installer bundle (one folder) and its smoke test.
-$(VENV)/.pyinstaller: $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check pyinstaller==6.22.3
-	touch $@
-
-dist: $(VENV)/.pyinstaller
+dist: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build build.spec
 
 dist-test: dist
