@@ -1,1 +1,1 @@
-"""The reference central server (FastAPI + PostgreSQL); built by the sync issue."""
+"""The reference central server: desks enrol with it, push their events and pull updates (sync.md)."""

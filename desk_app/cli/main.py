@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk_app import __version__, paths
-from desk_app.cli import catalogue_cmd, dossier_cmd, print_cmd, report_cmd, rules_cmd, setup_cmd
+from desk_app.cli import catalogue_cmd, dossier_cmd, print_cmd, report_cmd, rules_cmd, setup_cmd, sync_cmd
 from desk_app.cli.parser import EXIT_REFUSED, VietnameseArgumentParser
 from desk_app.core.errors import DomainError
 from desk_app.i18n import _
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     dossier_cmd.add_commands(sub, parent)
     report_cmd.add_commands(sub, parent)
     print_cmd.add_commands(sub, parent)
+    sync_cmd.add_commands(sub, parent)
     parser.add_argument(
         "--user",
         default=None,

@@ -125,25 +125,28 @@ class CalendarService:
     def _new_version(self, rules: CalendarRules, actor: Actor, note: str) -> tuple[CalendarRules, Changes]:
         require(actor, Role.ADMIN, _("Điều chỉnh lịch làm việc"))
         with writing(self._db) as uow:
-            session = uow.session
-            latest = self._latest(session)
-            version = latest.version + 1
-            record = CalendarVersionRecord(
-                version=version,
-                office_hours=format_office_hours(rules.office_hours),
-                cutoff=f"{rules.cutoff:%H:%M}" if rules.cutoff else None,
-                holidays_library=HOLIDAYS_LIBRARY,
-                note=note,
-                created_by=actor.username,
-                created_at=iso(self._clock.now()),
-            )
-            record.overrides = [
-                CalendarOverrideRecord(day=o.day.isoformat(), kind=o.kind.value, note=o.note)
-                for o in sorted(rules.overrides, key=lambda o: o.day)
-            ]
-            session.add(record)
+            version = self.new_version_in(uow.session, rules, actor.username, note)
             uow.commit()
         return replace(rules, version=version), Changes.CALENDAR
+
+    def new_version_in(self, session: Session, rules: CalendarRules, actor: str, note: str) -> int:
+        """Write ``rules`` as the next calendar version in the caller's transaction (a central release)."""
+        version = self._latest(session).version + 1
+        record = CalendarVersionRecord(
+            version=version,
+            office_hours=format_office_hours(rules.office_hours),
+            cutoff=f"{rules.cutoff:%H:%M}" if rules.cutoff else None,
+            holidays_library=HOLIDAYS_LIBRARY,
+            note=note,
+            created_by=actor,
+            created_at=iso(self._clock.now()),
+        )
+        record.overrides = [
+            CalendarOverrideRecord(day=o.day.isoformat(), kind=o.kind.value, note=o.note)
+            for o in sorted(rules.overrides, key=lambda o: o.day)
+        ]
+        session.add(record)
+        return version
 
     def set_override(
         self, day: date, kind: OverrideKind, note: str, actor: Actor

@@ -25,6 +25,8 @@ from desk_app.services.uow import writing
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from sqlalchemy.orm import Session
+
     from desk_app.core.catalogue import ProcedureData
     from desk_app.core.clock import Clock
     from desk_app.models.db import Database
@@ -43,60 +45,64 @@ class CatalogueImportService:
 
     def import_batch(self, batch: SourceBatch, actor: str) -> ImportSummary:
         """Import records already read; unchanged procedures get no new version."""
-        now = iso(self._clock.now())
         with writing(self._db) as uow:
-            session = uow.session
-            import_id = session.execute(
-                insert(CatalogueImportRecord).returning(CatalogueImportRecord.id),
-                {
-                    "source_kind": batch.kind,
-                    "source_name": batch.name,
-                    "source_sha256": batch.sha256,
-                    "release_version": batch.release_version,
-                    "imported_at": now,
-                    "imported_by": actor,
-                    "records": len(batch.procedures),
-                    "created_versions": 0,
-                    "unchanged": 0,
-                },
-            ).scalar_one()
-            procedure_ids = dict(session.execute(select(ProcedureRecord.code, ProcedureRecord.id)).all())
-            stored = load_current(session)
-            changed: list[tuple[ProcedureData, StoredVersion | None]] = []
-            for incoming in batch.procedures:
-                previous = stored.get(incoming.code)
-                merged = merge(
-                    previous.data if previous else None, incoming, batch.owned_fields, batch.fill_only_fields
-                )
-                if previous is None or previous.content_sha256 != merged.content_hash():
-                    changed.append((merged, previous))
-            new_codes = [data.code for data, _previous in changed if data.code not in procedure_ids]
-            procedure_ids.update(insert_procedures(session, new_codes, now))
-            version_ids = insert_versions(
-                session,
-                [
-                    (data, procedure_ids[data.code], previous.version + 1 if previous else 1)
-                    for data, previous in changed
-                ],
-                import_id,
-                now,
-            )
-            retire_versions(
-                session, [previous.version_id for _data, previous in changed if previous is not None]
-            )
-            write_children(session, [data for data, _previous in changed], version_ids)
-            pointers = {
-                procedure_ids[data.code]: vid
-                for (data, _previous), vid in zip(changed, version_ids, strict=True)
-            }
-            point_procedures(session, pointers)
-            unchanged = len(batch.procedures) - len(changed)
-            new_procedures = len(new_codes)
-            record = session.get(CatalogueImportRecord, import_id)
-            assert record is not None
-            record.created_versions = len(pointers)
-            record.unchanged = unchanged
+            summary = self.import_in(uow.session, batch, actor)
             uow.commit()
+        return summary
+
+    def import_in(self, session: Session, batch: SourceBatch, actor: str) -> ImportSummary:
+        """The import inside the caller's transaction (a release pulled from central, with its cursor)."""
+        now = iso(self._clock.now())
+        import_id = session.execute(
+            insert(CatalogueImportRecord).returning(CatalogueImportRecord.id),
+            {
+                "source_kind": batch.kind,
+                "source_name": batch.name,
+                "source_sha256": batch.sha256,
+                "release_version": batch.release_version,
+                "imported_at": now,
+                "imported_by": actor,
+                "records": len(batch.procedures),
+                "created_versions": 0,
+                "unchanged": 0,
+            },
+        ).scalar_one()
+        procedure_ids = dict(session.execute(select(ProcedureRecord.code, ProcedureRecord.id)).all())
+        stored = load_current(session)
+        changed: list[tuple[ProcedureData, StoredVersion | None]] = []
+        for incoming in batch.procedures:
+            previous = stored.get(incoming.code)
+            merged = merge(
+                previous.data if previous else None, incoming, batch.owned_fields, batch.fill_only_fields
+            )
+            if previous is None or previous.content_sha256 != merged.content_hash():
+                changed.append((merged, previous))
+        new_codes = [data.code for data, _previous in changed if data.code not in procedure_ids]
+        procedure_ids.update(insert_procedures(session, new_codes, now))
+        version_ids = insert_versions(
+            session,
+            [
+                (data, procedure_ids[data.code], previous.version + 1 if previous else 1)
+                for data, previous in changed
+            ],
+            import_id,
+            now,
+        )
+        retire_versions(
+            session, [previous.version_id for _data, previous in changed if previous is not None]
+        )
+        write_children(session, [data for data, _previous in changed], version_ids)
+        pointers = {
+            procedure_ids[data.code]: vid
+            for (data, _previous), vid in zip(changed, version_ids, strict=True)
+        }
+        point_procedures(session, pointers)
+        unchanged = len(batch.procedures) - len(changed)
+        new_procedures = len(new_codes)
+        record = session.get(CatalogueImportRecord, import_id)
+        assert record is not None
+        record.created_versions = len(pointers)
+        record.unchanged = unchanged
         return ImportSummary(
             batch.kind,
             batch.name,

@@ -269,7 +269,11 @@ def release_hash(procedures: list[dict[str, Any]]) -> str:
 
 
 def _read_release(data: dict[str, Any], path: Path) -> SourceBatch:
-    source = path.name
+    return read_release_body(data, path.name, _sha256(path))
+
+
+def read_release_body(data: dict[str, Any], source: str, sha256: str) -> SourceBatch:
+    """A release document already parsed (from a file, or pulled from central)."""
     if data.get("format_version") != RELEASE_FORMAT_VERSION:
         raise _fail(
             source,
@@ -287,7 +291,7 @@ def _read_release(data: dict[str, Any], path: Path) -> SourceBatch:
     return SourceBatch(
         "release",
         source,
-        _sha256(path),
+        sha256,
         _procedures(items, source),
         ALL_FIELDS,
         NOTHING,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,11 @@ from desk_app.services.outbox import OutboxService
 from desk_app.services.reception import ReceptionService
 from desk_app.services.reports import ReportService
 from desk_app.services.settings import SettingsService
+from desk_app.services.sync import SyncService
+from desk_app.services.sync_apply import PulledItems
+from desk_app.services.sync_store import SqliteSyncStore
 from desk_app.services.users import UserService
+from desk_app.sync.tokens import TokenStore
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -49,6 +54,7 @@ class Services:
     reports: ReportService
     drafts: DraftService
     outbox: OutboxService
+    sync: SyncService
     backup_path: Path | None
 
     _printing: PrintService | None = field(default=None, repr=False)
@@ -84,6 +90,7 @@ def build_services(db_path: Path, *, clock: Clock | None = None, language: str =
     reception = ReceptionService(db, clock, catalogue, due_dates, settings)
     dossiers = DossierService(db, clock, catalogue, reception)
     reports = ReportService(db, clock)
+    outbox = OutboxService(db)
     return Services(
         db_path=db_path,
         db=db,
@@ -100,6 +107,13 @@ def build_services(db_path: Path, *, clock: Clock | None = None, language: str =
         handover=HandoverService(db, clock, dossiers),
         reports=reports,
         drafts=DraftService(db, clock),
-        outbox=OutboxService(db),
+        outbox=outbox,
+        sync=SyncService(
+            db,
+            clock,
+            SqliteSyncStore(db, clock, settings, PulledItems(importer, calendar)),
+            outbox,
+            TokenStore(db_path.parent, use_keyring=not os.environ.get("DESK_APP_NO_KEYRING")),
+        ),
         backup_path=backup,
     )

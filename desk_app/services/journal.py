@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 EVENT_VERSION = 1
 CLOCK_TOLERANCE = timedelta(minutes=2)
+CLOCK_BLOCK_MS = 60 * 60 * 1000  # sync.md §2.9: over an hour off central's clock, no new codes
 DESK_LOCATION = "Bộ phận Một cửa"
 SYSTEM = "system"  # the actor of writes the desk makes by itself
 
@@ -63,6 +64,14 @@ def guard_clock(session: Session, now: datetime) -> None:
                 "Đồng hồ máy tính đang lùi về trước thời điểm đã ghi nhận ({seen}). Không thể cấp mã hồ sơ "
                 "cho đến khi lãnh đạo bộ phận kiểm tra và chỉnh lại giờ."
             ).format(seen=f"{seen:%H:%M %d/%m/%Y}")
+        )
+    offset = state.last_offset_ms
+    if offset is not None and abs(offset) > CLOCK_BLOCK_MS:
+        raise ClockWentBackwards(
+            _(
+                "Đồng hồ máy tính lệch {minutes} phút so với máy chủ trung tâm. Không thể cấp mã hồ sơ cho "
+                "đến khi lãnh đạo bộ phận chỉnh lại giờ và xác nhận (màn hình Đồng bộ)."
+            ).format(minutes=round(offset / 60000))
         )
     if now > seen:
         state.max_local_time_seen = iso(now)

@@ -39,6 +39,8 @@ UNIT_PLACE = Setting("unit.place", "", str, N_("Địa danh (dòng “…, ngày
 UNIT_PARENT = Setting("unit.parent", "", str, N_("Cơ quan chủ quản (dòng đầu của tiêu đề)"))
 UNIT_PHONE = Setting("unit.phone", "", str, N_("Số điện thoại liên hệ in trên phiếu"))
 SLIP_KEY = Setting("security.slip_key", "", str, N_("Khóa ký mã QR trên phiếu (tự sinh)"))
+SYNC_URL = Setting("sync.url", "", str, N_("Địa chỉ máy chủ trung tâm"))
+SYNC_DESK_ID = Setting("sync.desk_id", "", str, N_("Mã bàn do máy chủ trung tâm cấp"))
 
 PAPERS = ("A5", "A4", "A4-landscape")
 PAPER_DEFAULTS = {

@@ -1,1 +1,1 @@
-"""Reserved for the sync layer (see architecture.md)."""
+"""Desk ↔ central sync (sync.md): wire format, HTTP client, engine. Qt-free; the database is a port."""

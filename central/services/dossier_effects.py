@@ -1,0 +1,226 @@
+"""What an accepted event does to central's dossier: the same state machine as the desk's.
+
+Raises ``Rejection`` for a business refusal (the push stores the event as rejected and opens a ticket).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import insert, select
+
+from central.models import ChangeLogRecord, DossierRecord, DossierStepRecord
+from desk_app.core.codes import parse_dossier_code
+from desk_app.core.errors import InvalidInput
+from desk_app.core.workflow import TRANSITIONS, Action, DossierStatus
+from desk_app.sync.protocol import KIND_EVENT, STREAM_UNIT
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from central.models import DeskRecord
+    from desk_app.sync.protocol import PushEvent
+
+
+class Rejection(Exception):
+    """A business refusal: stored with the event, shown at the desk and on central."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.detail = detail
+
+
+def _moment(text: Any) -> datetime | None:
+    return datetime.fromisoformat(text) if isinstance(text, str) and text else None
+
+
+def _transition(current: int | None, action_value: str, to_status: int) -> DossierStatus:
+    try:
+        action = Action(action_value)
+    except ValueError:
+        raise Rejection("unknown_action", action_value) from None
+    status = DossierStatus(current) if current is not None else None
+    target = TRANSITIONS.get((status, action))
+    if target is None:
+        raise Rejection("invalid_transition", f"{action.value} is not possible from status {current}")
+    if int(target) != to_status:
+        raise Rejection("status_mismatch", f"{action.value} leads to {int(target)}, not {to_status}")
+    return target
+
+
+def _check_code(desk: DeskRecord, code: str) -> tuple[Any, int]:
+    try:
+        parsed = parse_dossier_code(code)
+    except InvalidInput:
+        raise Rejection("bad_code", code) from None
+    if parsed.unit_code != desk.unit_code:
+        raise Rejection("wrong_unit", f"{code} is not a code of unit {desk.unit_code}")
+    if parsed.slot != desk.code_slot:
+        raise Rejection("wrong_slot", f"{code} is not in slot {desk.code_slot} of this desk")
+    return parsed.day, parsed.sequence
+
+
+def _code_taken(session: Session, code: str, unit: str, day: Any, seq: int, dossier_id: str) -> bool:
+    clash = session.scalar(
+        select(DossierRecord.dossier_id).where(
+            (
+                (DossierRecord.dossier_code == code)
+                | (
+                    (DossierRecord.unit_code == unit)
+                    & (DossierRecord.code_date == day)
+                    & (DossierRecord.code_seq == seq)
+                )
+            )
+            & (DossierRecord.dossier_id != dossier_id)
+        )
+    )
+    return clash is not None
+
+
+def apply_event(session: Session, desk: DeskRecord, event: PushEvent, seq: int) -> None:
+    """Apply one desk event (inside a savepoint) and log it to the unit's stream."""
+    payload = event.payload
+    if payload.get("unit_code") != desk.unit_code:
+        raise Rejection("wrong_unit", "the dossier belongs to another unit")
+    if payload.get("dossier_id") != event.aggregate_id:
+        raise Rejection("bad_payload", "dossier_id differs from aggregate_id")
+    if event.event_type == "dossier.received":
+        _receive(session, desk, event, seq)
+    elif event.event_type == "dossier.step":
+        _step(session, desk, event, seq, f"desk:{desk.desk_id}")
+    elif event.event_type == "dossier.printed":
+        if session.get(DossierRecord, event.aggregate_id) is None:
+            raise Rejection("unknown_dossier", "printed a dossier central does not know")
+    else:
+        raise Rejection("unknown_event_type", event.event_type)
+    log_event(
+        session,
+        seq,
+        desk.unit_code,
+        event.event_id,
+        event.aggregate_id,
+        event.event_type,
+        payload,
+        f"desk:{desk.desk_id}",
+    )
+
+
+def log_event(
+    session: Session,
+    seq: int,
+    unit: str,
+    event_id: str,
+    dossier_id: str,
+    event_type: str,
+    payload: dict[str, Any],
+    origin: str,
+) -> None:
+    """The change-log row of an applied event (what desks of the unit pull)."""
+    session.execute(
+        insert(ChangeLogRecord).values(
+            server_seq=seq,
+            stream=STREAM_UNIT,
+            scope=unit,
+            kind=KIND_EVENT,
+            entity_id=dossier_id,
+            body={"event_id": event_id, "event_type": event_type, "origin": origin, "payload": payload},
+        )
+    )
+
+
+def _receive(session: Session, desk: DeskRecord, event: PushEvent, seq: int) -> None:
+    payload, data = event.payload, dict(event.payload.get("data") or {})
+    if session.get(DossierRecord, event.aggregate_id) is not None:
+        raise Rejection("duplicate_dossier", "a dossier with this id was already received")
+    status = _transition(None, str(payload.get("action")), int(payload.get("to_status") or 0))
+    code = payload.get("dossier_code")
+    day, code_seq = _check_code(desk, code) if code else (None, None)
+    if code and _code_taken(session, code, desk.unit_code, day, int(code_seq or 0), event.aggregate_id):
+        raise Rejection("code_conflict", f"{code} is already used by another dossier")
+    applicant = dict(data.get("applicant") or {})
+    received = _moment(data.get("received_at")) or _moment(payload.get("occurred_at"))
+    assert received is not None
+    session.add(
+        DossierRecord(
+            dossier_id=event.aggregate_id,
+            dossier_code=code,
+            unit_code=desk.unit_code,
+            code_date=day,
+            code_seq=code_seq,
+            origin_desk=desk.desk_id,
+            procedure_code=str(data.get("procedure_code") or ""),
+            procedure_version=data.get("procedure_version"),
+            channel=str(data.get("channel") or "direct"),
+            applicant_name=str(applicant.get("name") or ""),
+            applicant_id_number=applicant.get("id_number"),
+            status=int(status),
+            received_at=received,
+            due_at=_moment(data.get("due_at")),
+            last_server_seq=seq,
+        )
+    )
+    session.flush()
+    _record_step(
+        session, seq, event.event_id, event.aggregate_id, f"desk:{desk.desk_id}", payload, None, status
+    )
+
+
+def _step(session: Session, desk: DeskRecord, event: PushEvent, seq: int, origin: str) -> None:
+    payload = event.payload
+    dossier = session.get(DossierRecord, event.aggregate_id, with_for_update=True)
+    if dossier is None:
+        raise Rejection("unknown_dossier", "a step for a dossier central does not know")
+    previous = dossier.status
+    status = _transition(previous, str(payload.get("action")), int(payload.get("to_status") or 0))
+    code = payload.get("dossier_code")
+    if code and dossier.dossier_code is None:  # a supplement completed: the code is issued now
+        day, code_seq = _check_code(desk, code)
+        if _code_taken(session, code, desk.unit_code, day, code_seq, dossier.dossier_id):
+            raise Rejection("code_conflict", f"{code} is already used by another dossier")
+        dossier.dossier_code, dossier.code_date, dossier.code_seq = code, day, code_seq
+    elif code and code != dossier.dossier_code:
+        raise Rejection("code_changed", f"{dossier.dossier_code} cannot become {code}")
+    apply_status(dossier, status, payload, seq)
+    session.flush()
+    _record_step(session, seq, event.event_id, dossier.dossier_id, origin, payload, previous, status)
+
+
+def apply_status(dossier: DossierRecord, status: DossierStatus, payload: dict[str, Any], seq: int) -> None:
+    """The dossier's projection after a step."""
+    data = dict(payload.get("data") or {})
+    occurred = _moment(payload.get("occurred_at"))
+    dossier.status = int(status)
+    dossier.last_server_seq = seq
+    if data.get("due_at") or data.get("new_due_at"):
+        dossier.due_at = _moment(data.get("new_due_at") or data.get("due_at"))
+    if status in (DossierStatus.FINISHED, DossierStatus.STOPPED) and dossier.finished_at is None:
+        dossier.finished_at = occurred
+    if status is DossierStatus.RETURNED:
+        dossier.returned_at = occurred
+
+
+def _record_step(
+    session: Session,
+    seq: int,
+    event_id: str,
+    dossier_id: str,
+    origin: str,
+    payload: dict[str, Any],
+    previous: int | None,
+    status: DossierStatus,
+) -> None:
+    session.execute(
+        insert(DossierStepRecord).values(
+            server_seq=seq,
+            event_id=event_id,
+            dossier_id=dossier_id,
+            source=origin,
+            action=str(payload.get("action")),
+            from_status=previous,
+            to_status=int(status),
+            occurred_at=_moment(payload.get("occurred_at")),
+            note=str(payload.get("note") or ""),
+        )
+    )

@@ -1,0 +1,217 @@
+"""The push transaction (sync.md §2.6): contiguity per desk, idempotent insert, business effect.
+
+One transaction per request; the desk row is locked first so racing pushes of one desk serialise.
+The reply is built only from what this transaction committed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from central.models import ChangeLogRecord, DeskEventRecord, DeskRecord, ReviewTicketRecord
+from central.services.auth import desk_for_token
+from central.services.changes import next_server_seq
+from central.services.dossier_effects import Rejection, apply_event
+from central.services.errors import CentralError, bad_request
+from desk_app.sync.protocol import (
+    APPLIED,
+    CLOCK_WARN_MS,
+    DUPLICATE,
+    GAP,
+    MAX_BATCH,
+    PAYLOAD_MISMATCH,
+    REJECTED,
+    SEQ_REUSED,
+    PushEvent,
+    canonical_json,
+    payload_sha256,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    event_id: str
+    payload_sha256: str
+
+
+def _parse(body: Any) -> list[PushEvent]:
+    if not isinstance(body, dict) or not isinstance(body.get("events"), list):
+        raise bad_request("body must be {batch_id, events: [...]}")
+    if len(body["events"]) > MAX_BATCH:
+        raise bad_request(f"at most {MAX_BATCH} events per push")
+    try:
+        events = [PushEvent.from_json(e) for e in body["events"]]
+    except ValueError as exc:
+        raise bad_request(str(exc)) from None
+    for event in events:
+        if payload_sha256(canonical_json(event.payload)) != event.payload_sha256:
+            raise CentralError(
+                422, PAYLOAD_MISMATCH, "payload does not match its sha256", event_id=event.event_id
+            )
+    return sorted(events, key=lambda e: e.desk_seq)
+
+
+def _check_contiguity(session: Session, desk: DeskRecord, events: list[PushEvent]) -> None:
+    """≤ hwm: must be the stored event (a resend); > hwm: hwm+1, hwm+2 … with no holes."""
+    hwm = desk.desk_hwm
+    old = [e.desk_seq for e in events if e.desk_seq <= hwm]
+    stored = (
+        {
+            seq: _Stored(eid, sha)
+            for seq, eid, sha in session.execute(
+                select(
+                    DeskEventRecord.desk_seq, DeskEventRecord.event_id, DeskEventRecord.payload_sha256
+                ).where(DeskEventRecord.desk_id == desk.desk_id, DeskEventRecord.desk_seq.in_(old))
+            )
+        }
+        if old
+        else {}
+    )
+    for event in events:
+        if event.desk_seq > hwm:
+            break
+        known = stored.get(event.desk_seq)
+        if known is None or known.event_id != event.event_id:
+            raise CentralError(
+                409,
+                SEQ_REUSED,
+                f"desk_seq {event.desk_seq} holds another event",
+                desk_hwm=hwm,
+                desk_seq=event.desk_seq,
+            )
+    expected = hwm + 1
+    for event in (e for e in events if e.desk_seq > hwm):
+        if event.desk_seq != expected:
+            raise CentralError(
+                409,
+                GAP,
+                f"expected desk_seq {expected}, got {event.desk_seq}",
+                expected=expected,
+                desk_hwm=hwm,
+            )
+        expected += 1
+
+
+def _offset_ms(header: str | None) -> int | None:
+    try:
+        return int(header) if header else None
+    except ValueError:
+        return None
+
+
+class PushService:
+    """``POST /v1/push``."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def push(self, token: str | None, body: Any, clock_offset_header: str | None = None) -> dict[str, Any]:
+        """Store and apply a batch; raises CentralError for 401/409/422."""
+        events = _parse(body)
+        offset = _offset_ms(clock_offset_header)
+        with self._sessions.begin() as session:
+            desk = desk_for_token(session, token, lock=True)
+            _check_contiguity(session, desk, events)
+            blocked: set[str] = set()  # dossiers with a rejected event in this batch
+            results = [self._one(session, desk, event, offset, blocked) for event in events]
+            desk.desk_hwm = max([desk.desk_hwm, *(e.desk_seq for e in events)])
+            hwm = desk.desk_hwm
+        return {"results": results, "desk_hwm": hwm, "server_time": datetime.now(UTC).isoformat()}
+
+    def _one(
+        self, session: Session, desk: DeskRecord, event: PushEvent, offset: int | None, blocked: set[str]
+    ) -> dict[str, Any]:
+        existing = session.get(DeskEventRecord, event.event_id)
+        if existing is not None:
+            if existing.payload_sha256 != event.payload_sha256:
+                raise CentralError(
+                    422, PAYLOAD_MISMATCH, "same event_id, different payload", event_id=event.event_id
+                )
+            return {
+                "event_id": event.event_id,
+                "status": DUPLICATE,
+                "server_seq": existing.server_seq,
+                "reason": existing.reason or "",
+            }
+        seq = next_server_seq(session)
+        rejection: Rejection | None = None
+        if event.aggregate_id in blocked:
+            rejection = Rejection("blocked_by_prior", "an earlier event of this dossier was rejected")
+        else:
+            savepoint = session.begin_nested()
+            try:
+                apply_event(session, desk, event, seq)
+                savepoint.commit()
+            except Rejection as exc:
+                savepoint.rollback()
+                rejection = exc
+        session.execute(
+            pg_insert(DeskEventRecord).values(
+                event_id=event.event_id,
+                desk_id=desk.desk_id,
+                desk_seq=event.desk_seq,
+                server_seq=seq,
+                aggregate_id=event.aggregate_id,
+                event_type=event.event_type,
+                event_version=event.event_version,
+                payload=event.payload,
+                payload_sha256=event.payload_sha256,
+                local_time=datetime.fromisoformat(event.local_time),
+                clock_offset_ms=offset,
+                status=REJECTED if rejection else APPLIED,
+                reason=rejection.reason if rejection else None,
+            )
+        )
+        if rejection is not None:
+            blocked.add(event.aggregate_id)
+            _log_rejection(session, seq, desk.unit_code, event, rejection)
+            session.add(
+                ReviewTicketRecord(
+                    event_id=event.event_id,
+                    desk_id=desk.desk_id,
+                    dossier_id=event.aggregate_id,
+                    reason=rejection.reason,
+                    detail=rejection.detail,
+                )
+            )
+        elif offset is not None and abs(offset) > CLOCK_WARN_MS:
+            session.add(
+                ReviewTicketRecord(
+                    event_id=event.event_id,
+                    desk_id=desk.desk_id,
+                    dossier_id=event.aggregate_id,
+                    reason="clock_offset",
+                    detail=f"desk clock off by {offset} ms",
+                )
+            )
+        status = REJECTED if rejection else APPLIED
+        return {
+            "event_id": event.event_id,
+            "status": status,
+            "server_seq": seq,
+            "reason": rejection.reason if rejection else "",
+        }
+
+
+def _log_rejection(
+    session: Session, seq: int, unit_code: str, event: PushEvent, rejection: Rejection
+) -> None:
+    """A rejected event still takes its server_seq; the log records it so the sequence has no holes."""
+    session.execute(
+        pg_insert(ChangeLogRecord).values(
+            server_seq=seq,
+            stream="unit_dossiers",
+            scope=unit_code,
+            kind="event.rejected",
+            entity_id=event.aggregate_id,
+            body={"event_id": event.event_id, "reason": rejection.reason},
+        )
+    )

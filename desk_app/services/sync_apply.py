@@ -1,0 +1,169 @@
+"""Applying pulled items on the desk: department steps of our dossiers, catalogue and calendar releases.
+
+Every apply is idempotent (an event already present, a release already stored: nothing happens), so
+replaying a stream from the start converges: that is how a stream is replaced after a server restore.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import insert, select
+
+from desk_app.core.calendar import CalendarOverride, CalendarRules, OverrideKind
+from desk_app.core.workflow import TRANSITIONS, Action, DossierStatus
+from desk_app.models import DossierEventRecord, DossierRecord, ReferenceReleaseRecord, SyncConflictRecord
+from desk_app.services.catalogue_sources import read_release_body
+from desk_app.services.timefmt import iso, parse_iso
+from desk_app.sync.protocol import (
+    KIND_CALENDAR,
+    KIND_CATALOGUE,
+    KIND_EVENT,
+    PullItem,
+    canonical_json,
+    payload_sha256,
+)
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from sqlalchemy.orm import Session
+
+    from desk_app.services.calendar import CalendarService
+    from desk_app.services.catalogue_import import CatalogueImportService
+
+CENTRAL = "central"
+
+
+def conflict(session: Session, event_id: str, reason: str, detail: str, now: datetime) -> None:
+    """A review item for the officer (once per event and reason)."""
+    exists = session.scalar(
+        select(SyncConflictRecord.id).where(
+            SyncConflictRecord.event_id == event_id,
+            SyncConflictRecord.reason == reason,
+            SyncConflictRecord.resolved_at.is_(None),
+        )
+    )
+    if exists is None:
+        session.add(SyncConflictRecord(event_id=event_id, reason=reason, detail=detail, created_at=iso(now)))
+
+
+class PulledItems:
+    """Applies one pulled item inside the page's transaction."""
+
+    def __init__(self, importer: CatalogueImportService, calendar: CalendarService) -> None:
+        self._importer = importer
+        self._calendar = calendar
+
+    def apply(self, session: Session, item: PullItem, now: datetime) -> bool:
+        """True when the item changed the desk's data."""
+        if item.kind == KIND_EVENT:
+            return self._event(session, item, now)
+        if item.kind == KIND_CATALOGUE:
+            return self._catalogue(session, item.body)
+        if item.kind == KIND_CALENDAR:
+            return self._calendar_release(session, item.body)
+        return False  # rejected events and kinds this version does not know
+
+    def _event(self, session: Session, item: PullItem, now: datetime) -> bool:
+        body = item.body
+        payload: dict[str, Any] = dict(body.get("payload") or {})
+        event_id = str(body.get("event_id"))
+        own = session.get(DossierEventRecord, event_id)
+        if own is not None:
+            if own.server_seq is None:
+                own.server_seq = item.server_seq
+            return False
+        origin = str(body.get("origin") or CENTRAL)
+        dossier = session.get(DossierRecord, str(payload.get("dossier_id")))
+        if dossier is None or origin.startswith("desk:"):
+            return False  # another desk's dossier: this desk keeps its own dossiers only
+        current = DossierStatus(dossier.status)
+        target = current
+        action = str(payload.get("action"))
+        if action in Action._value2member_map_:
+            moved = TRANSITIONS.get((current, Action(action)))
+            if moved is None:
+                conflict(
+                    session,
+                    event_id,
+                    "department_step_not_applicable",
+                    f"{action} from status {int(current)}",
+                    now,
+                )
+            else:
+                target = moved
+        occurred = iso(parse_iso(str(payload["occurred_at"]))) if payload.get("occurred_at") else iso(now)
+        if target in (DossierStatus.FINISHED, DossierStatus.STOPPED) and dossier.finished_at is None:
+            dossier.finished_at = occurred
+        dossier.status = int(target)
+        dossier.row_version += 1
+        session.execute(
+            insert(DossierEventRecord).values(
+                event_id=event_id,
+                dossier_id=dossier.dossier_id,
+                desk_seq=None,
+                server_seq=item.server_seq,
+                event_type=str(body.get("event_type") or "dossier.step"),
+                action=action,
+                from_status=int(current),
+                to_status=int(target),
+                actor=str(payload.get("actor") or origin),
+                occurred_at=occurred,
+                recorded_at=iso(now),
+                note=str(payload.get("note") or "") or None,
+                payload=canonical_json(payload),
+                origin=origin,
+            )
+        )
+        return True
+
+    def _catalogue(self, session: Session, body: dict[str, Any]) -> bool:
+        version = int(body["release_version"])
+        if session.get(ReferenceReleaseRecord, ("catalogue", version)) is not None:
+            return False
+        text = canonical_json(body)
+        batch = read_release_body(body, f"central-catalogue-{version}", payload_sha256(text))
+        self._importer.import_in(session, batch, CENTRAL)
+        session.add(
+            ReferenceReleaseRecord(
+                kind="catalogue",
+                version=version,
+                effective_from=str(body.get("published_at") or ""),
+                body=text,
+            )
+        )
+        return True
+
+    def _calendar_release(self, session: Session, body: dict[str, Any]) -> bool:
+        version = int(body["release_version"])
+        if session.get(ReferenceReleaseRecord, ("calendar", version)) is not None:
+            return False
+        rules = calendar_rules(body)
+        self._calendar.new_version_in(session, rules, CENTRAL, f"Lịch do trung tâm ban hành (bản {version})")
+        session.add(
+            ReferenceReleaseRecord(
+                kind="calendar",
+                version=version,
+                effective_from=str(body.get("effective_from") or ""),
+                body=json.dumps(body, ensure_ascii=False),
+            )
+        )
+        return True
+
+
+def calendar_rules(body: dict[str, Any]) -> CalendarRules:
+    """A calendar release as rules (office hours, cut-off, day overrides)."""
+    hours = tuple((time.fromisoformat(a), time.fromisoformat(b)) for a, b in body["office_hours"])
+    cutoff = body.get("cutoff")
+    return CalendarRules(
+        version=0,
+        office_hours=hours,
+        cutoff=time.fromisoformat(cutoff) if cutoff else None,
+        overrides=tuple(
+            CalendarOverride(date.fromisoformat(o["day"]), OverrideKind(o["kind"]), str(o.get("note") or ""))
+            for o in body.get("overrides", [])
+        ),
+    )

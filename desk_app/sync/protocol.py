@@ -1,0 +1,224 @@
+"""The sync wire format (sync.md §2.3), shared by the desk and the central server.
+
+Plain data and checks only (stdlib): the same definitions on both sides, so they cannot drift.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+PROTOCOL_VERSION = 1
+PROTOCOL_MIN = 1
+PROTOCOL_MAX = 1
+MAX_BATCH = 100
+MAX_PAGE = 500
+
+HEADER_PROTOCOL = "X-Sync-Protocol"
+HEADER_APP_VERSION = "X-App-Version"
+HEADER_SCHEMA = "X-Schema-Version"
+
+STREAM_UNIT = "unit_dossiers"
+STREAM_REFERENCE = "reference"
+STREAMS = (STREAM_UNIT, STREAM_REFERENCE)
+
+APPLIED = "applied"
+DUPLICATE = "duplicate"
+REJECTED = "rejected"
+
+# Error codes carried in 409/410/422 bodies as {"error": code, ...}.
+GAP = "gap"
+SEQ_REUSED = "desk_seq_reused"
+PAYLOAD_MISMATCH = "payload_mismatch"
+CURSOR_EXPIRED = "cursor_expired"
+
+# Kinds of items in the pulled streams.
+KIND_EVENT = "dossier.event"  # unit_dossiers: an event of a dossier of the unit (desk or department)
+KIND_CATALOGUE = "catalogue.release"  # reference: a catalogue release (the desk's release format)
+KIND_CALENDAR = "calendar.release"  # reference: a working-day calendar release
+
+# Department processing steps recorded on central, and the dossier action each one is.
+DEPARTMENT_ACTIONS: dict[str, str | None] = {
+    "started": None,  # information only: the department began work
+    "fee-requested": "request-fee",
+    "finished": "finish",
+    "result-ready": None,  # information only: the result is at the desk
+    "stopped": "stop",
+}
+CLOCK_WARN_MS = 5 * 60 * 1000  # |offset| above this: a banner, events flagged on central
+CLOCK_BLOCK_MS = 60 * 60 * 1000  # |offset| above this: no new codes until a supervisor acts
+
+
+def canonical_json(payload: dict[str, Any]) -> str:
+    """The one serialisation whose SHA-256 identifies a payload."""
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def payload_sha256(body: str) -> str:
+    """Hex SHA-256 of a serialised payload."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class PushEvent:
+    """One outbox row on the wire."""
+
+    event_id: str
+    desk_seq: int
+    event_type: str
+    event_version: int
+    aggregate_id: str
+    payload: dict[str, Any]
+    payload_sha256: str
+    local_time: str
+    hlc: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The wire dict."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PushEvent:
+        """Parse and check one event; raises ValueError naming the problem."""
+        try:
+            event = cls(
+                event_id=str(data["event_id"]),
+                desk_seq=int(data["desk_seq"]),
+                event_type=str(data["event_type"]),
+                event_version=int(data["event_version"]),
+                aggregate_id=str(data["aggregate_id"]),
+                payload=dict(data["payload"]),
+                payload_sha256=str(data["payload_sha256"]),
+                local_time=str(data["local_time"]),
+                hlc=str(data.get("hlc", "")),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"malformed event: {exc}") from None
+        if event.desk_seq < 1:
+            raise ValueError("desk_seq must be at least 1")
+        return event
+
+
+@dataclass(frozen=True, slots=True)
+class PushResult:
+    """The server's verdict on one event."""
+
+    event_id: str
+    status: str  # applied | duplicate | rejected
+    server_seq: int | None = None
+    reason: str = ""
+
+    @property
+    def acked(self) -> bool:
+        """Applied and duplicate both mean: stored on central."""
+        return self.status in (APPLIED, DUPLICATE)
+
+
+@dataclass(frozen=True, slots=True)
+class PushResponse:
+    """A 200 to a push."""
+
+    results: tuple[PushResult, ...]
+    desk_hwm: int
+    server_time: str
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PushResponse:
+        """Parse the response body."""
+        return cls(
+            tuple(
+                PushResult(
+                    str(r["event_id"]), str(r["status"]), r.get("server_seq"), str(r.get("reason") or "")
+                )
+                for r in data["results"]
+            ),
+            int(data["desk_hwm"]),
+            str(data["server_time"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PullItem:
+    """One change of a stream."""
+
+    server_seq: int
+    kind: str
+    body: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class PullPage:
+    """A page of a stream, from one consistent snapshot."""
+
+    items: tuple[PullItem, ...]
+    next_cursor: int
+    has_more: bool
+    server_epoch: str
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PullPage:
+        """Parse the response body."""
+        return cls(
+            tuple(PullItem(int(i["server_seq"]), str(i["kind"]), dict(i["body"])) for i in data["items"]),
+            int(data["next_cursor"]),
+            bool(data["has_more"]),
+            str(data["server_epoch"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """``GET /v1/meta``."""
+
+    server_time: str
+    protocol_min: int
+    protocol_max: int
+    should_continue: bool
+    message: str
+    server_epoch: str
+    desk_hwm: int
+    code_hwm: dict[str, int] = field(default_factory=dict)  # YYMMDD -> highest n in the slot
+    reference_versions: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Meta:
+        """Parse the response body."""
+        return cls(
+            str(data["server_time"]),
+            int(data["protocol_min"]),
+            int(data["protocol_max"]),
+            bool(data["should_continue"]),
+            str(data.get("message") or ""),
+            str(data["server_epoch"]),
+            int(data["desk_hwm"]),
+            {str(k): int(v) for k, v in dict(data.get("code_hwm") or {}).items()},
+            {str(k): int(v) for k, v in dict(data.get("reference_versions") or {}).items()},
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Enrolment:
+    """``POST /v1/enrol``: who the desk is from now on."""
+
+    desk_id: str
+    token: str
+    unit_code: str
+    code_slot: int
+    enrolment_epoch: int
+    server_epoch: str
+    code_hwm: dict[str, int]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Enrolment:
+        """Parse the response body."""
+        return cls(
+            str(data["desk_id"]),
+            str(data["token"]),
+            str(data["unit_code"]),
+            int(data["code_slot"]),
+            int(data["enrolment_epoch"]),
+            str(data["server_epoch"]),
+            {str(k): int(v) for k, v in dict(data.get("code_hwm") or {}).items()},
+        )
