@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import date, datetime  # noqa: TC003 - SQLAlchemy reads the annotations at run time
 
 from sqlalchemy import (
     BigInteger,
@@ -23,9 +23,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-
-if TYPE_CHECKING:
-    from datetime import date, datetime
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",

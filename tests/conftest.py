@@ -19,6 +19,7 @@ SHARED_TTHC = REPO.parent / "shared" / "data" / "tthc"
 NATIONAL_JSON = SHARED_TTHC / "catalogue-national.json"
 XLSX_DIR = SHARED_TTHC / "xlsx"
 
+pytest_plugins = ["tests.central_fixtures"]
 os.environ.setdefault("DESK_APP_NO_KEYRING", "1")  # tests keep tokens in files, never in a real keyring
 
 # The bundle's tests need the bundle: `make dist-test` builds it, then runs them with this variable set.
