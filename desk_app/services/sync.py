@@ -95,6 +95,7 @@ class SyncService:
         self._outbox = outbox
         self._tokens = tokens
         self.transport = transport  # tests put a MockTransport or a proxy here
+        self.timeout_s: float | None = None  # None: the protocol's (connect 5 s, read 30 s)
 
     def enrol(self, url: str, code: str, actor: Actor) -> SyncStatus:
         """Enrol this desk with central using a one-time code (online only; supervisor or admin)."""
@@ -132,11 +133,18 @@ class SyncService:
             return SyncReport(error=_("Không tìm thấy khóa đăng ký của bàn; hãy đăng ký lại."))
         from desk_app.sync.client import SyncClient
 
-        client = SyncClient(identity.url, token, transport=self.transport())
+        client = SyncClient(identity.url, token, transport=self.transport(), timeout=self._timeout())
         try:
             return SyncEngine(self.store, client, now=self._clock.now).run_once()
         finally:
             client.close()
+
+    def _timeout(self) -> httpx.Timeout:
+        import httpx
+
+        from desk_app.sync.client import TIMEOUT
+
+        return TIMEOUT if self.timeout_s is None else httpx.Timeout(self.timeout_s, connect=min(5.0, self.timeout_s))
 
     def status(self) -> SyncStatus:
         """Enrolment, queue counts, last success, clock offset, cursors."""

@@ -189,8 +189,13 @@ class SqliteSyncStore:
             uow.commit()
             return int(getattr(done, "rowcount", 0) or 0)
 
-    def recover_tail(self, server_hwm: int, code_hwm: dict[str, int]) -> int:
-        """Renumber pending rows at or below central's hwm to follow it; counters at least central's marks."""
+    def max_seq(self) -> int:
+        """The desk_seq counter."""
+        with reading(self._db) as uow:
+            return int(uow.session.scalar(text("SELECT value FROM desk_counters WHERE name = 'desk_seq'")) or 0)
+
+    def recover_tail(self, server_hwm: int, code_hwm: dict[str, int], from_seq: int | None) -> int:
+        """Counters at least central's marks; pending rows from ``from_seq`` on renumbered past its hwm."""
         now = self._clock.now()
         with writing(self._db) as uow:
             session = uow.session
@@ -202,8 +207,8 @@ class SqliteSyncStore:
             counter = int(
                 session.scalar(text("SELECT value FROM desk_counters WHERE name = 'desk_seq'")) or 0
             )
-            moving = [r for r in rows if r.desk_seq <= server_hwm]
-            staying = [r for r in rows if r.desk_seq > server_hwm]
+            moving = [] if from_seq is None else [r for r in rows if r.desk_seq >= from_seq]
+            staying = [r for r in rows if from_seq is None or r.desk_seq < from_seq]
             # desk_seq is only transport order (event_id is identity): park the moved rows, then renumber.
             for event_id, seq in moving:
                 session.execute(

@@ -115,10 +115,11 @@ class SyncEngine:
         lost = self._store.unack_above(meta.desk_hwm) if meta.desk_hwm < self._store.max_acked_seq() else 0
         if lost:
             report.warnings.append(f"repush:{lost}")
-        if meta.desk_hwm >= self._store.next_push_seq():
-            # Central has events numbered past our queue: our database lost its tail.
-            moved = self._store.recover_tail(meta.desk_hwm, meta.code_hwm)
-            report.warnings.append(f"tail_loss:{moved}")
+        if meta.desk_hwm > self._store.max_seq():
+            # Central holds events numbered past anything we ever wrote: our database lost its tail.
+            # New events must follow central's numbers; rows that collide are moved when a push says so.
+            self._store.recover_tail(meta.desk_hwm, meta.code_hwm, None)
+            report.warnings.append("tail_loss")
         return meta
 
     def _push_all(self, report: SyncReport) -> None:
@@ -130,7 +131,7 @@ class SyncEngine:
             try:
                 response = self._client.push(str(uuid.uuid4()), batch)
             except errors.SeqReused as exc:
-                moved = self._store.recover_tail(exc.hwm, self._client.meta().code_hwm)
+                moved = self._store.recover_tail(exc.hwm, self._client.meta().code_hwm, exc.desk_seq)
                 report.warnings.append(f"tail_loss:{moved}")
                 continue
             except errors.Gap as exc:

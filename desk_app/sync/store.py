@@ -66,8 +66,13 @@ class SyncStore(Protocol):
         """Central lost events above ``hwm`` (restored): make them pending again; returns how many."""
         ...
 
-    def recover_tail(self, server_hwm: int, code_hwm: dict[str, int]) -> int:
-        """The desk lost its tail: move pending rows past central's hwm, bump counters; rows moved."""
+    def max_seq(self) -> int:
+        """The highest desk_seq this database ever issued (its counter)."""
+        ...
+
+    def recover_tail(self, server_hwm: int, code_hwm: dict[str, int], from_seq: int | None) -> int:
+        """The desk lost its tail: counters at least central's marks; pending rows from ``from_seq`` on
+        (they collide with events central holds) move past central's hwm. Returns the rows moved."""
         ...
 
     def cursor(self, stream: str) -> tuple[str, int] | None:
