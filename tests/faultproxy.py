@@ -90,6 +90,8 @@ class FaultProxy:
     # -- event loop ------------------------------------------------------------------------------
     def _run(self) -> None:
         self._loop = asyncio.new_event_loop()
+        # Connections cut in the middle are the point of this proxy: keep asyncio's notes in our log.
+        self._loop.set_exception_handler(lambda _loop, ctx: self.log.append(f"asyncio: {ctx.get('message')}"))
         asyncio.set_event_loop(self._loop)
         self._server = self._loop.run_until_complete(asyncio.start_server(self._handle, "127.0.0.1", self.port))
         self.port = self._server.sockets[0].getsockname()[1]
@@ -127,8 +129,6 @@ class FaultProxy:
             return await reader.read()  # the upstream closes after one response (Connection: close)
         finally:
             writer.close()
-            with contextlib.suppress(Exception):
-                await writer.wait_closed()
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
@@ -166,6 +166,4 @@ class FaultProxy:
         except asyncio.CancelledError:
             pass  # the proxy is shutting down
         finally:
-            writer.close()
-            with contextlib.suppress(Exception, asyncio.CancelledError):
-                await writer.wait_closed()
+            writer.close()  # not awaited: a peer that never reads must not keep the task alive

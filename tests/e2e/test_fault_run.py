@@ -84,12 +84,13 @@ class DeskProcess:
         assert self.files.committed_log is not None
         log = self.files.db.parent / f"worker-{len(self.err)}.err"
         self.err.append(log)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.e2e.desk_worker", str(self.files.db), str(self.count),
-             str(self.files.committed_log), "--skew-ms", str(self.skew_ms), "--seed", str(self.seed)],
-            cwd=REPO, stdout=subprocess.DEVNULL, stderr=log.open("wb"),
-            env={**os.environ, "DESK_APP_NO_KEYRING": "1"},
-        )
+        with log.open("wb") as err:  # the child keeps its own copy of the descriptor
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "tests.e2e.desk_worker", str(self.files.db), str(self.count),
+                 str(self.files.committed_log), "--skew-ms", str(self.skew_ms), "--seed", str(self.seed)],
+                cwd=REPO, stdout=subprocess.DEVNULL, stderr=err,
+                env={**os.environ, "DESK_APP_NO_KEYRING": "1"},
+            )
 
     def kill(self) -> None:
         assert self.proc is not None
