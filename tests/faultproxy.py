@@ -20,7 +20,14 @@ DELAY = "delay"
 TRUNCATE = "truncate"
 HTTP_503 = "http_503"
 # Message-level faults and their shares (sync.md §3.5; the 10 % of process kills is the harness's).
-SHARES = ((DROP_RESPONSE, 25), (DROP_REQUEST, 15), (DUPLICATE, 15), (DELAY, 15), (TRUNCATE, 10), (HTTP_503, 10))
+SHARES = (
+    (DROP_RESPONSE, 25),
+    (DROP_REQUEST, 15),
+    (DUPLICATE, 15),
+    (DELAY, 15),
+    (TRUNCATE, 10),
+    (HTTP_503, 10),
+)
 UNAVAILABLE = b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 
 
@@ -93,7 +100,9 @@ class FaultProxy:
         # Connections cut in the middle are the point of this proxy: keep asyncio's notes in our log.
         self._loop.set_exception_handler(lambda _loop, ctx: self.log.append(f"asyncio: {ctx.get('message')}"))
         asyncio.set_event_loop(self._loop)
-        self._server = self._loop.run_until_complete(asyncio.start_server(self._handle, "127.0.0.1", self.port))
+        self._server = self._loop.run_until_complete(
+            asyncio.start_server(self._handle, "127.0.0.1", self.port)
+        )
         self.port = self._server.sockets[0].getsockname()[1]
         self._next_fault = self._loop.time() + self._rng.uniform(self.min_gap, self.max_gap)
         self._ready.set()
@@ -139,7 +148,9 @@ class FaultProxy:
             fault = self._choose()
             if fault is not None:
                 self.counts[fault] = self.counts.get(fault, 0) + 1
-                self.log.append(f"seed={self.seed} {fault} {request.split(b' ', 2)[1].decode(errors='replace')}")
+                self.log.append(
+                    f"seed={self.seed} {fault} {request.split(b' ', 2)[1].decode(errors='replace')}"
+                )
             if fault == DROP_REQUEST:
                 return
             if fault == HTTP_503:

@@ -95,13 +95,17 @@ class CatalogueService:
         """The procedures this desk received most since an ISO date: the first choices at the counter."""
         with reading(self._db) as uow:
             self._refresh_index(uow.session)
-            codes = uow.session.execute(
-                text(
-                    "SELECT procedure_code FROM dossiers WHERE received_at >= :since "
-                    "GROUP BY procedure_code ORDER BY count(*) DESC, max(received_at) DESC LIMIT :limit"
-                ),
-                {"since": since, "limit": limit},
-            ).scalars().all()
+            codes = (
+                uow.session.execute(
+                    text(
+                        "SELECT procedure_code FROM dossiers WHERE received_at >= :since "
+                        "GROUP BY procedure_code ORDER BY count(*) DESC, max(received_at) DESC LIMIT :limit"
+                    ),
+                    {"since": since, "limit": limit},
+                )
+                .scalars()
+                .all()
+            )
         by_code = {s.code: s for s in self._summaries.values()}
         return [by_code[c] for c in codes if c in by_code]
 

@@ -88,13 +88,10 @@ class CatalogueImportService:
             import_id,
             now,
         )
-        retire_versions(
-            session, [previous.version_id for _data, previous in changed if previous is not None]
-        )
+        retire_versions(session, [previous.version_id for _data, previous in changed if previous is not None])
         write_children(session, [data for data, _previous in changed], version_ids)
         pointers = {
-            procedure_ids[data.code]: vid
-            for (data, _previous), vid in zip(changed, version_ids, strict=True)
+            procedure_ids[data.code]: vid for (data, _previous), vid in zip(changed, version_ids, strict=True)
         }
         point_procedures(session, pointers)
         unchanged = len(batch.procedures) - len(changed)

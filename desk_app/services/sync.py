@@ -16,7 +16,8 @@ from desk_app.services.timefmt import iso
 from desk_app.services.uow import reading, writing
 from desk_app.services.users import require
 from desk_app.sync import errors
-from desk_app.sync.engine import SyncEngine, SyncReport
+from desk_app.sync.engine import Backoff, SyncEngine, SyncReport
+from desk_app.sync.protocol import CLOCK_WARN_MS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from desk_app.services.outbox import OutboxService
     from desk_app.services.sync_store import SqliteSyncStore
     from desk_app.sync.tokens import TokenStore
+
+
+__all__ = ["CLOCK_WARN_MS", "Backoff", "ReviewItem", "SyncReport", "SyncService", "SyncStatus"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +148,11 @@ class SyncService:
 
         from desk_app.sync.client import TIMEOUT
 
-        return TIMEOUT if self.timeout_s is None else httpx.Timeout(self.timeout_s, connect=min(5.0, self.timeout_s))
+        return (
+            TIMEOUT
+            if self.timeout_s is None
+            else httpx.Timeout(self.timeout_s, connect=min(5.0, self.timeout_s))
+        )
 
     def status(self) -> SyncStatus:
         """Enrolment, queue counts, last success, clock offset, cursors."""

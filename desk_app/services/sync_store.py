@@ -192,7 +192,9 @@ class SqliteSyncStore:
     def max_seq(self) -> int:
         """The desk_seq counter."""
         with reading(self._db) as uow:
-            return int(uow.session.scalar(text("SELECT value FROM desk_counters WHERE name = 'desk_seq'")) or 0)
+            return int(
+                uow.session.scalar(text("SELECT value FROM desk_counters WHERE name = 'desk_seq'")) or 0
+            )
 
     def recover_tail(self, server_hwm: int, code_hwm: dict[str, int], from_seq: int | None) -> int:
         """Counters at least central's marks; pending rows from ``from_seq`` on renumbered past its hwm."""
@@ -291,8 +293,14 @@ class SqliteSyncStore:
         """Open review items: (id, event_id, reason, detail, created_at)."""
         with reading(self._db) as uow:
             rows = uow.session.execute(
-                select(SyncConflictRecord.id, SyncConflictRecord.event_id, SyncConflictRecord.reason,
-                       func.coalesce(SyncConflictRecord.detail, ""), SyncConflictRecord.created_at)
-                .where(SyncConflictRecord.resolved_at.is_(None)).order_by(SyncConflictRecord.id)
+                select(
+                    SyncConflictRecord.id,
+                    SyncConflictRecord.event_id,
+                    SyncConflictRecord.reason,
+                    func.coalesce(SyncConflictRecord.detail, ""),
+                    SyncConflictRecord.created_at,
+                )
+                .where(SyncConflictRecord.resolved_at.is_(None))
+                .order_by(SyncConflictRecord.id)
             ).all()
         return [(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows]

@@ -71,8 +71,10 @@ class SyncStore(Protocol):
         ...
 
     def recover_tail(self, server_hwm: int, code_hwm: dict[str, int], from_seq: int | None) -> int:
-        """The desk lost its tail: counters at least central's marks; pending rows from ``from_seq`` on
-        (they collide with events central holds) move past central's hwm. Returns the rows moved."""
+        """The desk lost its tail: counters to central's marks, colliding rows moved; rows moved.
+
+        Pending rows from ``from_seq`` on collide with events central holds: they move past its hwm.
+        """
         ...
 
     def cursor(self, stream: str) -> tuple[str, int] | None:

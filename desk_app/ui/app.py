@@ -103,6 +103,7 @@ def run_gui(services: Services, *, safe_mode: bool = False, bench_user: str | No
     window.show()
     watchdog = BlockWatchdog(window)
     watchdog.start()
+    window.sync_loop.start()
     if bench_user is not None:
         QTimer.singleShot(0, lambda: _report_ready(started, app))
     else:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.scan import ScanKind, ScanResult
 from desk_app.i18n import N_, _
+from desk_app.services.sync import CLOCK_WARN_MS
 from desk_app.ui.context import ScreenContext
 from desk_app.ui.errors import message
 from desk_app.ui.print_flow import PrintFlow
@@ -31,6 +32,8 @@ from desk_app.ui.screens.reports import ReportsScreen
 from desk_app.ui.screens.returns import ReturnScreen
 from desk_app.ui.screens.settings import SettingsScreen
 from desk_app.ui.screens.sync import SyncScreen
+from desk_app.ui.sync_loop import SyncLoop
+from desk_app.ui.timefmt import show_time
 from desk_app.ui.widgets.scan_input import ScanInput
 
 if TYPE_CHECKING:
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
     from desk_app.services.changes import Changes
     from desk_app.services.container import Services
     from desk_app.services.printing import PrintService
+    from desk_app.services.sync import SyncReport
     from desk_app.ui.events import AppEvents
     from desk_app.ui.tasks import TaskRunner
 
@@ -82,7 +86,7 @@ class MainWindow(QMainWindow):
         self.register = RegisterScreen(s.reports, printing, ctx)
         self.reports = ReportsScreen(s.reports, printing, ctx)
         self.catalogue = CatalogueScreen(s.catalogue, ctx)
-        self.sync = SyncScreen(s.outbox, ctx)
+        self.sync = SyncScreen(s.outbox, s.sync, ctx)
         self.settings_screen = SettingsScreen(s.settings, s.calendar, s.desk, ctx)
         self.day_close = DayCloseScreen(s.reports, printing, ctx)
         self.screens: list[tuple[str, QWidget]] = [
@@ -132,6 +136,9 @@ class MainWindow(QMainWindow):
         self._state = QSettings(str(state_file), QSettings.Format.IniFormat) if state_file else None
         self._pending_sizes: list[int] = []
         events.sig_changed.connect(self._on_events_changed)
+        events.sig_sync_state.connect(self._on_events_sync_state)
+        self.sync_loop = SyncLoop(services.sync, tasks, events, self)
+        self.sync.sig_sync_requested.connect(self.sync_loop.run_now)
         events.sig_open_dossier.connect(self._on_events_open_dossier)
         self._refresh_status()
         self._restore_layout()
@@ -170,6 +177,26 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_events_changed(self, _changes: Changes) -> None:
+        self._refresh_status()
+
+    @Slot(object)
+    def _on_events_sync_state(self, report: SyncReport) -> None:
+        status = self._services.sync.status()
+        if not status.enrolled:
+            self.online_label.setText(_("Ngoại tuyến (chưa đăng ký máy chủ trung tâm)"))
+        elif report.ok:
+            self.online_label.setText(
+                _("Trực tuyến · đồng bộ lúc {t}").format(t=show_time(status.last_sync_ok_at))
+            )
+        else:
+            self.online_label.setText(
+                _("Ngoại tuyến · lần cuối {t}").format(t=show_time(status.last_sync_ok_at) or "—")
+            )
+        offset = status.clock_offset_ms
+        if offset is not None and abs(offset) > CLOCK_WARN_MS:
+            self.online_label.setText(
+                self.online_label.text() + " · " + _("ĐỒNG HỒ LỆCH {m} PHÚT").format(m=round(offset / 60000))
+            )
         self._refresh_status()
 
     @Slot(str)

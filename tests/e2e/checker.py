@@ -48,18 +48,24 @@ def check(desks: list[DeskFiles], central_url: str) -> Verdict:
     """I1–I7 (I5 and I8 need the quiet state the caller establishes first)."""
     verdict = Verdict()
     with psycopg.connect(_pg(central_url)) as pg:
-        central_events = {str(r[0]): (str(r[1]), str(r[2]), str(r[3])) for r in pg.execute(
-            "SELECT event_id, payload_sha256, status, desk_id FROM desk_events")}
+        central_events = {
+            str(r[0]): (str(r[1]), str(r[2]), str(r[3]))
+            for r in pg.execute("SELECT event_id, payload_sha256, status, desk_id FROM desk_events")
+        }
         total, distinct = pg.execute("SELECT count(*), count(DISTINCT event_id) FROM desk_events").fetchone()
-        dossiers = {str(r[0]): (r[1], int(r[2])) for r in pg.execute(
-            "SELECT dossier_id, dossier_code, status FROM dossiers")}
+        dossiers = {
+            str(r[0]): (r[1], int(r[2]))
+            for r in pg.execute("SELECT dossier_id, dossier_code, status FROM dossiers")
+        }
         per_desk = defaultdict(list)
         for desk_id, seq in pg.execute("SELECT desk_id, desk_seq FROM desk_events"):
             per_desk[str(desk_id)].append(int(seq))
         hwm = {str(r[0]): int(r[1]) for r in pg.execute("SELECT desk_id, desk_hwm FROM desks")}
         tickets = {str(r[0]) for r in pg.execute("SELECT event_id FROM review_tickets")}
         head = int(pg.execute("SELECT value FROM seq_counters WHERE name = 'change'").fetchone()[0])
-    verdict.figures.update(central_events=len(central_events), central_dossiers=len(dossiers), server_head=head)
+    verdict.figures.update(
+        central_events=len(central_events), central_dossiers=len(dossiers), server_head=head
+    )
     if total != distinct:
         verdict.fail("I2", f"{total - distinct} duplicated event ids on central")
     for desk_id, seqs in per_desk.items():
@@ -89,7 +95,11 @@ def check(desks: list[DeskFiles], central_url: str) -> Verdict:
         finally:
             conn.close()
         if desk.committed_log is not None and desk.committed_log.exists():
-            reported = {line.strip() for line in desk.committed_log.read_text().splitlines() if len(line.strip()) == 36}
+            reported = {
+                line.strip()
+                for line in desk.committed_log.read_text().splitlines()
+                if len(line.strip()) == 36
+            }
             for event_id in reported - set(central_events):
                 verdict.fail("I1", f"reported-committed event {event_id} lost")
             verdict.figures[f"reported_{desk.slot}"] = len(reported)
@@ -97,8 +107,13 @@ def check(desks: list[DeskFiles], central_url: str) -> Verdict:
     return verdict
 
 
-def _check_desk(desk: DeskFiles, central_events: dict[str, tuple[str, str, str]],
-                dossiers: dict[str, tuple[Any, int]], tickets: set[str], verdict: Verdict) -> None:
+def _check_desk(
+    desk: DeskFiles,
+    central_events: dict[str, tuple[str, str, str]],
+    dossiers: dict[str, tuple[Any, int]],
+    tickets: set[str],
+    verdict: Verdict,
+) -> None:
     conn = sqlite3.connect(desk.db)
     try:
         if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
@@ -108,8 +123,11 @@ def _check_desk(desk: DeskFiles, central_events: dict[str, tuple[str, str, str]]
         rows = conn.execute("SELECT dossier_id, dossier_code, status FROM dossiers").fetchall()
         by_day: dict[str, list[int]] = defaultdict(list)
         for dossier_id, code, status in rows:
-            received = conn.execute("SELECT count(*) FROM dossier_events WHERE dossier_id = ? AND "
-                                    "event_type = 'dossier.received'", (dossier_id,)).fetchone()[0]
+            received = conn.execute(
+                "SELECT count(*) FROM dossier_events WHERE dossier_id = ? AND "
+                "event_type = 'dossier.received'",
+                (dossier_id,),
+            ).fetchone()[0]
             if received != 1:
                 verdict.fail("I6", f"dossier {dossier_id} has {received} reception events")
             if code:
@@ -125,14 +143,17 @@ def _check_desk(desk: DeskFiles, central_events: dict[str, tuple[str, str, str]]
         for day, numbers in by_day.items():
             if sorted(numbers) != list(range(1, len(numbers) + 1)):
                 verdict.fail("I4", f"slot {desk.slot} day {day}: numbers not contiguous from 1")
-            counter = conn.execute("SELECT last_n FROM code_counters WHERE code_date = ? AND code_slot = ?",
-                                   (day, desk.slot)).fetchone()
+            counter = conn.execute(
+                "SELECT last_n FROM code_counters WHERE code_date = ? AND code_slot = ?", (day, desk.slot)
+            ).fetchone()
             if counter is None or counter[0] < max(numbers):
                 verdict.fail("I6", f"code counter below the highest code of {day}")
         conflicts = {r[0] for r in conn.execute("SELECT event_id FROM sync_conflicts")}
         for event_id, (_sha, status, _desk) in central_events.items():
-            if status == "rejected" and conn.execute("SELECT 1 FROM outbox WHERE event_id = ?",
-                                                     (event_id,)).fetchone():
+            if (
+                status == "rejected"
+                and conn.execute("SELECT 1 FROM outbox WHERE event_id = ?", (event_id,)).fetchone()
+            ):
                 if event_id not in conflicts:
                     verdict.fail("I7", f"rejected {event_id} has no review item on the desk")
                 if event_id not in tickets:
@@ -146,20 +167,25 @@ def convergence(desks: list[DeskFiles], central_url: str) -> list[str]:
     problems = []
     with psycopg.connect(_pg(central_url)) as pg:
         head = int(pg.execute("SELECT value FROM seq_counters WHERE name = 'change'").fetchone()[0])
-        versions = {str(r[0]): int(r[1]) for r in pg.execute(
-            "SELECT kind, max(version) FROM reference_releases GROUP BY kind")}
+        versions = {
+            str(r[0]): int(r[1])
+            for r in pg.execute("SELECT kind, max(version) FROM reference_releases GROUP BY kind")
+        }
     for desk in desks:
         conn = sqlite3.connect(desk.db)
         try:
-            pending = conn.execute("SELECT count(*) FROM outbox WHERE acked_at IS NULL AND rejected_reason IS NULL"
-                                   ).fetchone()[0]
+            pending = conn.execute(
+                "SELECT count(*) FROM outbox WHERE acked_at IS NULL AND rejected_reason IS NULL"
+            ).fetchone()[0]
             if pending:
                 problems.append(f"{desk.db.parent.name}: {pending} pending")
             for stream, cursor in conn.execute("SELECT stream, cursor FROM sync_cursors"):
                 if cursor != head:
                     problems.append(f"{desk.db.parent.name}: {stream} cursor {cursor} != head {head}")
-            local = {str(r[0]): int(r[1]) for r in conn.execute(
-                "SELECT kind, max(version) FROM reference_releases GROUP BY kind")}
+            local = {
+                str(r[0]): int(r[1])
+                for r in conn.execute("SELECT kind, max(version) FROM reference_releases GROUP BY kind")
+            }
             for kind, version in versions.items():
                 if local.get(kind) != version:
                     problems.append(f"{desk.db.parent.name}: {kind} release {local.get(kind)} != {version}")
@@ -175,8 +201,9 @@ def pending_age_ok(desks: list[DeskFiles], max_age_s: float) -> list[str]:
     for desk in desks:
         conn = sqlite3.connect(desk.db)
         try:
-            rows = conn.execute("SELECT desk_seq, local_time FROM outbox WHERE acked_at IS NULL "
-                                "AND rejected_reason IS NULL").fetchall()
+            rows = conn.execute(
+                "SELECT desk_seq, local_time FROM outbox WHERE acked_at IS NULL AND rejected_reason IS NULL"
+            ).fetchall()
         finally:
             conn.close()
         problems.extend(f"{desk.db.parent.name}: pending desk_seq {seq} since {t}" for seq, t in rows)

@@ -38,11 +38,14 @@ class SkewedClock:
         return SystemClock().now() + self.skew
 
 
-def _committed(services, log, after: int) -> int:  # type: ignore[no-untyped-def] # noqa: ANN001
+def _committed(services, log, after: int) -> int:  # type: ignore[no-untyped-def]
     """Append the ids of events committed since ``after`` (a desk_seq); returns the new mark."""
     with reading(services.db) as uow:
-        rows = uow.session.execute(select(OutboxRecord.desk_seq, OutboxRecord.event_id)
-                                   .where(OutboxRecord.desk_seq > after).order_by(OutboxRecord.desk_seq)).all()
+        rows = uow.session.execute(
+            select(OutboxRecord.desk_seq, OutboxRecord.event_id)
+            .where(OutboxRecord.desk_seq > after)
+            .order_by(OutboxRecord.desk_seq)
+        ).all()
     if rows:
         log.write("".join(f"{event_id}\n" for _seq, event_id in rows))
         log.flush()
@@ -73,8 +76,9 @@ def main() -> int:
                     outcome, _c = services.reception.receive(draft(services), OFFICER)
                     code = outcome.code or outcome.id
                     services.dossiers.act(code, ActionRequest(Action.TRANSFER, department="Tư pháp"), OFFICER)
-                    services.dossiers.act(code, ActionRequest(Action.RECEIVE_BACK, department="Tư pháp"),
-                                          OFFICER)
+                    services.dossiers.act(
+                        code, ActionRequest(Action.RECEIVE_BACK, department="Tư pháp"), OFFICER
+                    )
                     made += 1
                     mark = _committed(services, log, mark)
                 except DomainError as exc:

@@ -17,8 +17,14 @@ EXE = BUNDLE / ("desk-app.exe" if os.name == "nt" else "desk-app")
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     assert EXE.exists(), "build the bundle first: make dist"
-    return subprocess.run([str(EXE), *args], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}, check=False)
+    return subprocess.run(
+        [str(EXE), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
+        check=False,
+    )
 
 
 def test_self_test_passes() -> None:

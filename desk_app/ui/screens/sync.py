@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from desk_app.core.errors import DomainError
 from desk_app.i18n import N_, _
 from desk_app.services.changes import Changes
+from desk_app.ui.errors import show_error
 from desk_app.ui.qmodels.table import RIGHT, Column, DtoTableModel
 from desk_app.ui.timefmt import show_time
 
 if TYPE_CHECKING:
     from desk_app.services.outbox import OutboxService, OutboxSummary
+    from desk_app.services.sync import ReviewItem, SyncService
     from desk_app.ui.context import ScreenContext
 
 STATE_NAMES = {
@@ -35,12 +38,45 @@ def outbox_columns() -> list[Column[OutboxSummary]]:
     ]
 
 
-class SyncScreen(QWidget):
-    """The outbox, newest first (the sync engine fills in sent/accepted/attention)."""
+def review_columns() -> list[Column[ReviewItem]]:
+    """What happened, when, and what to do."""
+    return [
+        Column(_("Thời điểm"), lambda r: show_time(r.created_at)),
+        Column(_("Vấn đề"), lambda r: r.reason),
+        Column(_("Việc cần làm"), lambda r: r.advice, tooltip=lambda r: f"{r.advice}\n{r.detail}"),
+    ]
 
-    def __init__(self, outbox: OutboxService, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+
+class SyncScreen(QWidget):
+    """The outbox (pending / accepted / needs attention) and the review items with what to do."""
+
+    sig_sync_requested = Signal()
+    """The officer pressed "Đồng bộ ngay"."""
+
+    def __init__(
+        self, outbox: OutboxService, sync: SyncService, ctx: ScreenContext, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._outbox = outbox
+        self._sync = sync
+        self._ctx = ctx
+        self.server = QLabel()
+        self.review: DtoTableModel[ReviewItem] = DtoTableModel(review_columns())
+        self.review_view = QTableView()
+        self.review_view.setModel(self.review)
+        self.review_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.review_view.verticalHeader().hide()
+        self.review_view.setMaximumHeight(180)
+        sync_now = QPushButton(_("Đồng bộ ngay"))
+        resolve = QPushButton(_("Đã xử lý mục đang chọn"))
+        clock = QPushButton(_("Xác nhận đã chỉnh đồng hồ"))
+        sync_now.clicked.connect(self.sig_sync_requested.emit)
+        resolve.clicked.connect(self._on_resolve_button_clicked)
+        clock.clicked.connect(self._on_clock_button_clicked)
+        buttons = QHBoxLayout()
+        for button in (sync_now, resolve, clock):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         self.summary = QLabel()
         self.model: DtoTableModel[OutboxSummary] = DtoTableModel(outbox_columns())
         self.table = QTableView()
@@ -48,9 +84,14 @@ class SyncScreen(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.server)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(_("Cần xử lý")))
+        layout.addWidget(self.review_view)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         ctx.events.sig_changed.connect(self._on_events_changed)
+        ctx.events.sig_sync_state.connect(lambda _report: self.refresh() if self.isVisible() else None)
         self.refresh()
 
     @Slot()
@@ -63,6 +104,36 @@ class SyncScreen(QWidget):
             )
         )
         self.model.set_rows(self._outbox.recent())
+        status = self._sync.status()
+        self.server.setText(
+            _("Máy chủ trung tâm: {url} · lần đồng bộ thành công gần nhất: {t}").format(
+                url=status.url or _("chưa đăng ký (desk-app sync enrol URL CODE)"),
+                t=show_time(status.last_sync_ok_at) or "—",
+            )
+        )
+        self.review.set_rows(self._sync.review_items())
+
+    @Slot()
+    def _on_resolve_button_clicked(self) -> None:
+        row = self.review_view.currentIndex().row()
+        if row < 0:
+            return
+        try:
+            changes = self._sync.resolve(self.review.row_at(row).id, self._ctx.actor)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self._ctx.events.sig_changed.emit(changes)
+        self.refresh()
+
+    @Slot()
+    def _on_clock_button_clicked(self) -> None:
+        try:
+            changes = self._sync.confirm_clock(self._ctx.actor)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self._ctx.events.sig_changed.emit(changes)
 
     @Slot(object)
     def _on_events_changed(self, changes: Changes) -> None:
