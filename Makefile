@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast lint unit-noqt bench clean catalogue i18n dist dist-test screenshots
+.PHONY: run test test-fast lint unit-noqt postgres bench clean catalogue i18n dist dist-test screenshots
 
 $(STAMP): requirements.lock pyproject.toml resources/i18n/en/LC_MESSAGES/desk_app.po
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,7 +30,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/python tools/check_file_sizes.py
 
-test: lint unit-noqt dist-test
+test: lint unit-noqt dist-test postgres
 	$(BIN)/python -m pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 # tests/unit again in an environment without PySide6: proves the core, services, printing and CLI
@@ -47,7 +47,7 @@ unit-noqt: $(NOQT)/.installed
 	! $(NOQT)/bin/python -c "import PySide6" 2>/dev/null
 	$(NOQT)/bin/python -m pytest tests/unit -q -m "not slow" -W ignore::pytest.PytestConfigWarning $(PYTEST_ARGS)
 
-test-fast: lint
+test-fast: lint postgres
 	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
 
 bench: $(STAMP)
@@ -55,6 +55,13 @@ bench: $(STAMP)
 
 catalogue: $(STAMP)
 	$(BIN)/python tools/build_default_catalogue.py ../shared/data/tthc/catalogue-national.json
+
+# Central's tests start a throwaway cluster from the OS's PostgreSQL binaries; install them when missing.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1 || \
+	  { [ "$$(id -u)" = 0 ] && (apt-get install -y -q postgresql >/dev/null 2>&1 || \
+	    (apt-get update -q >/dev/null && apt-get install -y -q postgresql >/dev/null)); } || \
+	  { echo "central's tests need PostgreSQL: apt-get install postgresql"; exit 1; }
 
 # The installer bundle (one folder) and its smoke test.
 dist: $(STAMP)
