@@ -20,6 +20,18 @@ def next_server_seq(session: Session) -> int:
     return int(value)
 
 
+def reserve_server_seqs(session: Session, n: int) -> range:
+    """``n`` consecutive server_seqs for one push; the counter row stays locked until COMMIT."""
+    if n == 0:
+        return range(0)
+    end = int(
+        session.execute(
+            text("UPDATE seq_counters SET value = value + :n WHERE name = 'change' RETURNING value"), {"n": n}
+        ).scalar_one()
+    )
+    return range(end - n + 1, end + 1)
+
+
 def log_change(
     session: Session, stream: str, scope: str, kind: str, entity_id: str | None, body: dict[str, Any]
 ) -> int:

@@ -11,7 +11,14 @@ from sqlalchemy import select
 
 from central.models import DossierRecord
 from central.services.changes import next_server_seq
-from central.services.dossier_effects import Rejection, _record_step, _transition, apply_status, log_event
+from central.services.dossier_effects import (
+    Rejection,
+    Sink,
+    _record_step,
+    _transition,
+    apply_status,
+    log_event,
+)
 from central.services.errors import CentralError
 from desk_app.core.workflow import DossierStatus
 from desk_app.sync.protocol import DEPARTMENT_ACTIONS, canonical_json, payload_sha256
@@ -88,8 +95,9 @@ class DepartmentService:
             }
             seq = next_server_seq(session)
             apply_status(dossier, target, payload, seq)
+            sink = Sink()
             _record_step(
-                session,
+                sink,
                 seq,
                 event_id,
                 dossier.dossier_id,
@@ -99,7 +107,7 @@ class DepartmentService:
                 target,
             )
             log_event(
-                session,
+                sink,
                 seq,
                 dossier.unit_code,
                 event_id,
@@ -108,6 +116,7 @@ class DepartmentService:
                 payload,
                 f"dept:{department}",
             )
+            sink.flush(session)
             return {
                 "event_id": event_id,
                 "server_seq": seq,

@@ -5,6 +5,7 @@ Raises ``Rejection`` for a business refusal (the push stores the event as reject
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,30 @@ class Rejection(Exception):
         super().__init__(reason)
         self.reason = reason
         self.detail = detail
+
+
+@dataclass
+class Sink:
+    """Rows of one push, written at the end with one executemany per table (not one round trip each)."""
+
+    steps: list[dict[str, Any]] = field(default_factory=list)
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    dossiers: dict[str, DossierRecord | None] = field(default_factory=dict)  # locked rows of the batch
+
+    def dossier(self, session: Session, dossier_id: str) -> DossierRecord | None:
+        """A dossier of the batch (fetched FOR UPDATE once)."""
+        if dossier_id not in self.dossiers:
+            self.dossiers[dossier_id] = session.get(DossierRecord, dossier_id, with_for_update=True)
+        return self.dossiers[dossier_id]
+
+    def flush(self, session: Session) -> None:
+        """Write the collected rows (dossiers first: the steps refer to them)."""
+        session.flush()
+        if self.steps:
+            session.execute(insert(DossierStepRecord), self.steps)
+        if self.changes:
+            session.execute(insert(ChangeLogRecord), self.changes)
+        self.steps, self.changes = [], []
 
 
 def _moment(text: Any) -> datetime | None:
@@ -79,7 +104,7 @@ def _code_taken(session: Session, code: str, unit: str, day: Any, seq: int, doss
     return clash is not None
 
 
-def apply_event(session: Session, desk: DeskRecord, event: PushEvent, seq: int) -> None:
+def apply_event(session: Session, desk: DeskRecord, event: PushEvent, seq: int, sink: Sink) -> None:
     """Apply one desk event (inside a savepoint) and log it to the unit's stream."""
     payload = event.payload
     if payload.get("unit_code") != desk.unit_code:
@@ -87,16 +112,16 @@ def apply_event(session: Session, desk: DeskRecord, event: PushEvent, seq: int) 
     if payload.get("dossier_id") != event.aggregate_id:
         raise Rejection("bad_payload", "dossier_id differs from aggregate_id")
     if event.event_type == "dossier.received":
-        _receive(session, desk, event, seq)
+        _receive(session, desk, event, seq, sink)
     elif event.event_type == "dossier.step":
-        _step(session, desk, event, seq, f"desk:{desk.desk_id}")
+        _step(session, desk, event, seq, f"desk:{desk.desk_id}", sink)
     elif event.event_type == "dossier.printed":
-        if session.get(DossierRecord, event.aggregate_id) is None:
+        if sink.dossier(session, event.aggregate_id) is None:
             raise Rejection("unknown_dossier", "printed a dossier central does not know")
     else:
         raise Rejection("unknown_event_type", event.event_type)
     log_event(
-        session,
+        sink,
         seq,
         desk.unit_code,
         event.event_id,
@@ -108,7 +133,7 @@ def apply_event(session: Session, desk: DeskRecord, event: PushEvent, seq: int) 
 
 
 def log_event(
-    session: Session,
+    sink: Sink,
     seq: int,
     unit: str,
     event_id: str,
@@ -118,21 +143,21 @@ def log_event(
     origin: str,
 ) -> None:
     """The change-log row of an applied event (what desks of the unit pull)."""
-    session.execute(
-        insert(ChangeLogRecord).values(
-            server_seq=seq,
-            stream=STREAM_UNIT,
-            scope=unit,
-            kind=KIND_EVENT,
-            entity_id=dossier_id,
-            body={"event_id": event_id, "event_type": event_type, "origin": origin, "payload": payload},
-        )
+    sink.changes.append(
+        {
+            "server_seq": seq,
+            "stream": STREAM_UNIT,
+            "scope": unit,
+            "kind": KIND_EVENT,
+            "entity_id": dossier_id,
+            "body": {"event_id": event_id, "event_type": event_type, "origin": origin, "payload": payload},
+        }
     )
 
 
-def _receive(session: Session, desk: DeskRecord, event: PushEvent, seq: int) -> None:
+def _receive(session: Session, desk: DeskRecord, event: PushEvent, seq: int, sink: Sink) -> None:
     payload, data = event.payload, dict(event.payload.get("data") or {})
-    if session.get(DossierRecord, event.aggregate_id) is not None:
+    if sink.dossier(session, event.aggregate_id) is not None:
         raise Rejection("duplicate_dossier", "a dossier with this id was already received")
     status = _transition(None, str(payload.get("action")), int(payload.get("to_status") or 0))
     code = payload.get("dossier_code")
@@ -142,34 +167,31 @@ def _receive(session: Session, desk: DeskRecord, event: PushEvent, seq: int) -> 
     applicant = dict(data.get("applicant") or {})
     received = _moment(data.get("received_at")) or _moment(payload.get("occurred_at"))
     assert received is not None
-    session.add(
-        DossierRecord(
-            dossier_id=event.aggregate_id,
-            dossier_code=code,
-            unit_code=desk.unit_code,
-            code_date=day,
-            code_seq=code_seq,
-            origin_desk=desk.desk_id,
-            procedure_code=str(data.get("procedure_code") or ""),
-            procedure_version=data.get("procedure_version"),
-            channel=str(data.get("channel") or "direct"),
-            applicant_name=str(applicant.get("name") or ""),
-            applicant_id_number=applicant.get("id_number"),
-            status=int(status),
-            received_at=received,
-            due_at=_moment(data.get("due_at")),
-            last_server_seq=seq,
-        )
+    dossier = DossierRecord(
+        dossier_id=event.aggregate_id,
+        dossier_code=code,
+        unit_code=desk.unit_code,
+        code_date=day,
+        code_seq=code_seq,
+        origin_desk=desk.desk_id,
+        procedure_code=str(data.get("procedure_code") or ""),
+        procedure_version=data.get("procedure_version"),
+        channel=str(data.get("channel") or "direct"),
+        applicant_name=str(applicant.get("name") or ""),
+        applicant_id_number=applicant.get("id_number"),
+        status=int(status),
+        received_at=received,
+        due_at=_moment(data.get("due_at")),
+        last_server_seq=seq,
     )
-    session.flush()
-    _record_step(
-        session, seq, event.event_id, event.aggregate_id, f"desk:{desk.desk_id}", payload, None, status
-    )
+    session.add(dossier)
+    sink.dossiers[event.aggregate_id] = dossier
+    _record_step(sink, seq, event.event_id, event.aggregate_id, f"desk:{desk.desk_id}", payload, None, status)
 
 
-def _step(session: Session, desk: DeskRecord, event: PushEvent, seq: int, origin: str) -> None:
+def _step(session: Session, desk: DeskRecord, event: PushEvent, seq: int, origin: str, sink: Sink) -> None:
     payload = event.payload
-    dossier = session.get(DossierRecord, event.aggregate_id, with_for_update=True)
+    dossier = sink.dossier(session, event.aggregate_id)
     if dossier is None:
         raise Rejection("unknown_dossier", "a step for a dossier central does not know")
     previous = dossier.status
@@ -183,8 +205,7 @@ def _step(session: Session, desk: DeskRecord, event: PushEvent, seq: int, origin
     elif code and code != dossier.dossier_code:
         raise Rejection("code_changed", f"{dossier.dossier_code} cannot become {code}")
     apply_status(dossier, status, payload, seq)
-    session.flush()
-    _record_step(session, seq, event.event_id, dossier.dossier_id, origin, payload, previous, status)
+    _record_step(sink, seq, event.event_id, dossier.dossier_id, origin, payload, previous, status)
 
 
 def apply_status(dossier: DossierRecord, status: DossierStatus, payload: dict[str, Any], seq: int) -> None:
@@ -202,7 +223,7 @@ def apply_status(dossier: DossierRecord, status: DossierStatus, payload: dict[st
 
 
 def _record_step(
-    session: Session,
+    sink: Sink,
     seq: int,
     event_id: str,
     dossier_id: str,
@@ -211,16 +232,16 @@ def _record_step(
     previous: int | None,
     status: DossierStatus,
 ) -> None:
-    session.execute(
-        insert(DossierStepRecord).values(
-            server_seq=seq,
-            event_id=event_id,
-            dossier_id=dossier_id,
-            source=origin,
-            action=str(payload.get("action")),
-            from_status=previous,
-            to_status=int(status),
-            occurred_at=_moment(payload.get("occurred_at")),
-            note=str(payload.get("note") or ""),
-        )
+    sink.steps.append(
+        {
+            "server_seq": seq,
+            "event_id": event_id,
+            "dossier_id": dossier_id,
+            "source": origin,
+            "action": str(payload.get("action")),
+            "from_status": previous,
+            "to_status": int(status),
+            "occurred_at": _moment(payload.get("occurred_at")),
+            "note": str(payload.get("note") or ""),
+        }
     )

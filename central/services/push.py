@@ -10,13 +10,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy import insert, select
 
-from central.models import ChangeLogRecord, DeskEventRecord, DeskRecord, ReviewTicketRecord
+from central.models import DeskEventRecord, DeskRecord, DossierRecord, ReviewTicketRecord
 from central.services.auth import desk_for_token
-from central.services.changes import next_server_seq
-from central.services.dossier_effects import Rejection, apply_event
+from central.services.changes import reserve_server_seqs
+from central.services.dossier_effects import Rejection, Sink, apply_event
 from central.services.errors import CentralError, bad_request
 from desk_app.sync.protocol import (
     APPLIED,
@@ -27,12 +26,15 @@ from desk_app.sync.protocol import (
     PAYLOAD_MISMATCH,
     REJECTED,
     SEQ_REUSED,
+    STREAM_UNIT,
     PushEvent,
     canonical_json,
     payload_sha256,
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -120,16 +122,46 @@ class PushService:
         with self._sessions.begin() as session:
             desk = desk_for_token(session, token, lock=True)
             _check_contiguity(session, desk, events)
+            known = _stored(session, events)
+            fresh = [e for e in events if e.event_id not in known]
+            seqs = iter(reserve_server_seqs(session, len(fresh)))
+            sink = Sink()
+            ids = sorted({e.aggregate_id for e in fresh})
+            if ids:  # lock the batch's dossiers in one statement, in a fixed order
+                for dossier in session.scalars(
+                    select(DossierRecord)
+                    .where(DossierRecord.dossier_id.in_(ids))
+                    .order_by(DossierRecord.dossier_id)
+                    .with_for_update()
+                ):
+                    sink.dossiers[dossier.dossier_id] = dossier
+                for dossier_id in ids:
+                    sink.dossiers.setdefault(dossier_id, None)
             blocked: set[str] = set()  # dossiers with a rejected event in this batch
-            results = [self._one(session, desk, event, offset, blocked) for event in events]
+            rows: list[dict[str, Any]] = []
+            results = [
+                self._one(session, desk, event, offset, blocked, known, seqs, sink, rows) for event in events
+            ]
+            sink.flush(session)
+            if rows:
+                session.execute(insert(DeskEventRecord), rows)
             desk.desk_hwm = max([desk.desk_hwm, *(e.desk_seq for e in events)])
             hwm = desk.desk_hwm
         return {"results": results, "desk_hwm": hwm, "server_time": datetime.now(UTC).isoformat()}
 
     def _one(
-        self, session: Session, desk: DeskRecord, event: PushEvent, offset: int | None, blocked: set[str]
+        self,
+        session: Session,
+        desk: DeskRecord,
+        event: PushEvent,
+        offset: int | None,
+        blocked: set[str],
+        known: dict[str, Any],
+        seqs: Iterator[int],
+        sink: Sink,
+        rows: list[dict[str, Any]],
     ) -> dict[str, Any]:
-        existing = session.get(DeskEventRecord, event.event_id)
+        existing = known.get(event.event_id)
         if existing is not None:
             if existing.payload_sha256 != event.payload_sha256:
                 raise CentralError(
@@ -141,38 +173,46 @@ class PushService:
                 "server_seq": existing.server_seq,
                 "reason": existing.reason or "",
             }
-        seq = next_server_seq(session)
+        seq = next(seqs)
         rejection: Rejection | None = None
         if event.aggregate_id in blocked:
             rejection = Rejection("blocked_by_prior", "an earlier event of this dossier was rejected")
         else:
-            savepoint = session.begin_nested()
+            # Every check of apply_event runs before its first write, so a rejection leaves nothing to
+            # undo (no savepoint round trips); a constraint violation aborts the push and it is retried.
             try:
-                apply_event(session, desk, event, seq)
-                savepoint.commit()
+                apply_event(session, desk, event, seq, sink)
             except Rejection as exc:
-                savepoint.rollback()
                 rejection = exc
-        session.execute(
-            pg_insert(DeskEventRecord).values(
-                event_id=event.event_id,
-                desk_id=desk.desk_id,
-                desk_seq=event.desk_seq,
-                server_seq=seq,
-                aggregate_id=event.aggregate_id,
-                event_type=event.event_type,
-                event_version=event.event_version,
-                payload=event.payload,
-                payload_sha256=event.payload_sha256,
-                local_time=datetime.fromisoformat(event.local_time),
-                clock_offset_ms=offset,
-                status=REJECTED if rejection else APPLIED,
-                reason=rejection.reason if rejection else None,
-            )
+        rows.append(
+            {
+                "event_id": event.event_id,
+                "desk_id": desk.desk_id,
+                "desk_seq": event.desk_seq,
+                "server_seq": seq,
+                "aggregate_id": event.aggregate_id,
+                "event_type": event.event_type,
+                "event_version": event.event_version,
+                "payload": event.payload,
+                "payload_sha256": event.payload_sha256,
+                "local_time": datetime.fromisoformat(event.local_time),
+                "clock_offset_ms": offset,
+                "status": REJECTED if rejection else APPLIED,
+                "reason": rejection.reason if rejection else None,
+            }
         )
         if rejection is not None:
             blocked.add(event.aggregate_id)
-            _log_rejection(session, seq, desk.unit_code, event, rejection)
+            sink.changes.append(
+                {
+                    "server_seq": seq,
+                    "stream": STREAM_UNIT,
+                    "scope": desk.unit_code,
+                    "kind": "event.rejected",
+                    "entity_id": event.aggregate_id,
+                    "body": {"event_id": event.event_id, "reason": rejection.reason},
+                }
+            )
             session.add(
                 ReviewTicketRecord(
                     event_id=event.event_id,
@@ -192,26 +232,26 @@ class PushService:
                     detail=f"desk clock off by {offset} ms",
                 )
             )
-        status = REJECTED if rejection else APPLIED
         return {
             "event_id": event.event_id,
-            "status": status,
+            "status": REJECTED if rejection else APPLIED,
             "server_seq": seq,
             "reason": rejection.reason if rejection else "",
         }
 
 
-def _log_rejection(
-    session: Session, seq: int, unit_code: str, event: PushEvent, rejection: Rejection
-) -> None:
-    """A rejected event still takes its server_seq; the log records it so the sequence has no holes."""
-    session.execute(
-        pg_insert(ChangeLogRecord).values(
-            server_seq=seq,
-            stream="unit_dossiers",
-            scope=unit_code,
-            kind="event.rejected",
-            entity_id=event.aggregate_id,
-            body={"event_id": event.event_id, "reason": rejection.reason},
+def _stored(session: Session, events: list[PushEvent]) -> dict[str, Any]:
+    """The batch's events central already holds (a resend after a lost answer)."""
+    if not events:
+        return {}
+    return {
+        str(r.event_id): r
+        for r in session.execute(
+            select(
+                DeskEventRecord.event_id,
+                DeskEventRecord.payload_sha256,
+                DeskEventRecord.server_seq,
+                DeskEventRecord.reason,
+            ).where(DeskEventRecord.event_id.in_([e.event_id for e in events]))
         )
-    )
+    }
