@@ -17,20 +17,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import httpx  # noqa: E402
-import uvicorn  # noqa: E402
-from fastapi import FastAPI, Request  # noqa: E402
+import httpx
+import uvicorn
+from fastapi import FastAPI, Request
 
-from central.app import build_central, create_app  # noqa: E402
-from desk_app.core.clock import SystemClock  # noqa: E402
-from desk_app.core.dossier import Actor  # noqa: E402
-from desk_app.core.workflow import Action, Role  # noqa: E402
-from desk_app.services.container import build_services  # noqa: E402
-from desk_app.services.dossiers import ActionRequest  # noqa: E402
-from desk_app.sync.engine import Backoff  # noqa: E402
-from desk_app.sync.protocol import MAX_BATCH  # noqa: E402
-from tests.pgcluster import free_port, start_cluster  # noqa: E402
-from tests.unit.services.lifecycle import OFFICER, draft  # noqa: E402
+from central.app import build_central, create_app
+from desk_app.core.clock import SystemClock
+from desk_app.core.dossier import Actor
+from desk_app.core.workflow import Action, Role
+from desk_app.services.container import build_services
+from desk_app.services.dossiers import ActionRequest
+from desk_app.sync.engine import Backoff
+from desk_app.sync.protocol import MAX_BATCH
+from tests.pgcluster import free_port, start_cluster
+from tests.unit.services.lifecycle import OFFICER, draft
 
 DOSSIERS = 1000
 STEPS = 9  # transfers between departments after the reception: 10 events per dossier
@@ -39,7 +39,9 @@ STEPS = 9  # transfers between departments after the reception: 10 events per do
 class Server:
     def __init__(self, app: FastAPI) -> None:
         self.port = free_port()
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        )
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     def __enter__(self) -> Server:
@@ -61,8 +63,9 @@ def make_desk(folder: Path):  # type: ignore[no-untyped-def]
         received = SystemClock().now() - timedelta(days=1 + i // 900, minutes=i % 900)
         outcome, _c = desk.reception.receive(draft(desk, received_at=received), OFFICER)
         for _ in range(STEPS):
-            desk.dossiers.act(outcome.code or outcome.id, ActionRequest(Action.TRANSFER, department="Tư pháp"),
-                              OFFICER)
+            desk.dossiers.act(
+                outcome.code or outcome.id, ActionRequest(Action.TRANSFER, department="Tư pháp"), OFFICER
+            )
     print(f"generated {DOSSIERS * (STEPS + 1)} events in {time.perf_counter() - started:.0f} s")
     return desk
 
@@ -80,10 +83,12 @@ def main() -> int:
             bodies = []
             events = desk.sync.store.pending(20_000)
             for i in range(0, len(events), MAX_BATCH):
-                batch = events[i:i + MAX_BATCH]
-                bodies.append(httpx.Request("POST", "http://x", json={"batch_id": str(i),
-                                                                       "events": [e.to_json() for e in batch]}
-                                            ).read())
+                batch = events[i : i + MAX_BATCH]
+                bodies.append(
+                    httpx.Request(
+                        "POST", "http://x", json={"batch_id": str(i), "events": [e.to_json() for e in batch]}
+                    ).read()
+                )
             app = create_app(central)
 
             @app.post("/floor")
@@ -92,7 +97,9 @@ def main() -> int:
 
             with Server(app) as server:
                 url = f"http://127.0.0.1:{server.port}"
-                desk.sync.enrol(url, central.admin.enrol_code("000.00.19.H57", 1), Actor("truongbp", Role.SUPERVISOR))
+                desk.sync.enrol(
+                    url, central.admin.enrol_code("000.00.19.H57", 1), Actor("truongbp", Role.SUPERVISOR)
+                )
                 with httpx.Client(base_url=url, headers={"Content-Type": "application/json"}) as raw:
                     t = time.perf_counter()
                     for body in bodies:
@@ -104,13 +111,18 @@ def main() -> int:
                 assert report.ok, report.error
                 n = report.acked
                 print(f"push {n} events: {push_s:.2f} s ({n / push_s:.0f} events/s); target <= 5 s")
-                print(f"floor, raw httpx POST of the same {len(bodies)} bodies: {floor_s:.2f} s "
-                      f"({n / floor_s:.0f} events/s); ratio of throughputs {floor_s / push_s:.2f} (target >= 0.5)")
+                print(
+                    f"floor, raw httpx POST of the same {len(bodies)} bodies: {floor_s:.2f} s "
+                    f"({n / floor_s:.0f} events/s); ratio of throughputs {floor_s / push_s:.2f} (target >= 0.5)"
+                )
             # Network return: the server is down for 20 s while the desk keeps trying with backoff.
             desk.reception.receive(draft(desk), OFFICER)
             port = free_port()
-            desk.settings.set(__import__("desk_app.services.settings", fromlist=["SYNC_URL"]).SYNC_URL,
-                              f"http://127.0.0.1:{port}", "bench")
+            desk.settings.set(
+                __import__("desk_app.services.settings", fromlist=["SYNC_URL"]).SYNC_URL,
+                f"http://127.0.0.1:{port}",
+                "bench",
+            )
             backoff = Backoff()
             back_at: list[float] = []
 
@@ -128,8 +140,10 @@ def main() -> int:
                     server_ctx.__enter__()
                 report = desk.sync.run_once()
                 if report.ok and report.acked:
-                    print(f"network return -> first successful push: {time.perf_counter() - back_at[0]:.1f} s "
-                          f"(after {backoff.failures} failures; target <= 5 s)")
+                    print(
+                        f"network return -> first successful push: {time.perf_counter() - back_at[0]:.1f} s "
+                        f"(after {backoff.failures} failures; target <= 5 s)"
+                    )
                     break
                 time.sleep(backoff.next_delay())
             server_ctx.__exit__()

@@ -84,30 +84,20 @@ class Cluster:
         self.stop("immediate")
         self.start()
 
-    def psql(self, database: str, sql: str) -> str:
-        """Run SQL with psql; returns its output."""
+    def _client(self, tool: str, *args: str, timeout: int = 120) -> str:
+        """Run a client program (psql, pg_dump, pg_restore) against this cluster."""
         done = subprocess.run(
-            [
-                str(self.bin / "psql"),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(self.port),
-                "-U",
-                USER,
-                "-d",
-                database,
-                "-v",
-                "ON_ERROR_STOP=1",
-                "-Atc",
-                sql,
-            ],
+            [str(self.bin / tool), "-h", "127.0.0.1", "-p", str(self.port), "-U", USER, *args],
             check=True,
             capture_output=True,
             text=True,
-            timeout=60,
+            timeout=timeout,
         )
         return done.stdout
+
+    def psql(self, database: str, sql: str) -> str:
+        """Run SQL with psql; returns its output."""
+        return self._client("psql", "-d", database, "-v", "ON_ERROR_STOP=1", "-Atc", sql, timeout=60)
 
     def create_database(self, name: str, template: str = "template1") -> str:
         """A new database; returns its URL."""
@@ -116,46 +106,13 @@ class Cluster:
 
     def dump(self, database: str, path: Path) -> None:
         """``pg_dump -Fc`` (for the server-restore scenario)."""
-        subprocess.run(
-            [
-                str(self.bin / "pg_dump"),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(self.port),
-                "-U",
-                USER,
-                "-Fc",
-                "-f",
-                str(path),
-                database,
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
+        self._client("pg_dump", "-Fc", "-f", str(path), database)
 
     def restore(self, database: str, path: Path) -> None:
         """Drop and recreate ``database`` from a dump."""
         self.psql("postgres", f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
         self.psql("postgres", f'CREATE DATABASE "{database}"')
-        subprocess.run(
-            [
-                str(self.bin / "pg_restore"),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(self.port),
-                "-U",
-                USER,
-                "-d",
-                database,
-                str(path),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
+        self._client("pg_restore", "-d", database, str(path))
 
     def destroy(self) -> None:
         """Stop and delete everything."""

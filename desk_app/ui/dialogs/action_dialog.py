@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -23,6 +21,7 @@ from desk_app.i18n import _
 from desk_app.services.dossiers import ActionRequest
 from desk_app.ui.qt_vi import relabel_button_box
 from desk_app.ui.timefmt import to_moment
+from desk_app.ui.widgets.return_fields import ReturnFields
 
 _NEEDS_REASON = {
     Action.STOP,
@@ -50,13 +49,7 @@ class ActionDialog(QDialog):
         self.reason = QPlainTextEdit()
         self.reason.setFixedHeight(70)
         self.department = QLineEdit(default_department)
-        self.collector = QLineEdit()
-        self.collector_id = QLineEdit()
-        self.proxy = QCheckBox(_("Người nhận thay (có giấy ủy quyền)"))
-        self.authorisation = QLineEdit()
-        self.method = QComboBox()
-        self.method.addItem(_("Tại bộ phận một cửa"), "desk")
-        self.method.addItem(_("Qua bưu chính"), "post")
+        self.returned = ReturnFields()
         self.new_due = QDateTimeEdit(QDateTime.currentDateTime().addDays(3))
         self.new_due.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.new_due.setCalendarPopup(True)
@@ -73,11 +66,7 @@ class ActionDialog(QDialog):
         if action is Action.REQUEST_FEE:
             form.addRow(_("Số tiền"), self.fee)
         if action is Action.RETURN_RESULT:
-            form.addRow(_("Người nhận kết quả"), self.collector)
-            form.addRow(_("Số định danh người nhận"), self.collector_id)
-            form.addRow("", self.proxy)
-            form.addRow(_("Giấy ủy quyền số"), self.authorisation)
-            form.addRow(_("Hình thức trả"), self.method)
+            self.returned.add_rows(form)
         if form.rowCount() == 0:
             form.addRow(QLabel(_("Xác nhận thực hiện: {action}?").format(action=_(ACTION_LABELS[action]))))
         buttons = QDialogButtonBox(
@@ -96,11 +85,7 @@ class ActionDialog(QDialog):
             action=self.action,
             reason=self.reason.toPlainText(),
             department=self.department.text(),
-            collector_name=self.collector.text(),
-            collector_id_number=self.collector_id.text(),
-            proxy=self.proxy.isChecked(),
-            authorisation=self.authorisation.text(),
-            return_method=str(self.method.currentData()),
+            **(self.returned.values() if self.action is Action.RETURN_RESULT else {}),
             new_due_at=to_moment(self.new_due) if self.action is Action.RESCHEDULE else None,
             fee_vnd=self.fee.value() if self.action is Action.REQUEST_FEE else None,
         )

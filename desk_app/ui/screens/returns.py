@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +22,7 @@ from desk_app.i18n import _
 from desk_app.services.dossiers import ActionRequest
 from desk_app.ui.errors import show_error
 from desk_app.ui.widgets.dossier_detail import DossierDetailWidget
+from desk_app.ui.widgets.return_fields import ReturnFields
 
 if TYPE_CHECKING:
     from desk_app.core.scan import ScanResult
@@ -42,24 +41,16 @@ class ReturnScreen(QWidget):
         self.current: DossierDetail | None = None
         self.code_entry = QLineEdit()
         self.code_entry.setPlaceholderText(_("Quét mã trên giấy hẹn, hoặc gõ mã hồ sơ rồi Enter"))
-        self.collector = QLineEdit()
-        self.collector_id = QLineEdit()
-        self.proxy = QCheckBox(_("Người nhận thay (có giấy ủy quyền)"))
-        self.authorisation = QLineEdit()
-        self.method = QComboBox()
-        self.method.addItem(_("Tại bộ phận một cửa"), "desk")
-        self.method.addItem(_("Qua bưu chính"), "post")
+        self.fields = ReturnFields()
+        self.collector, self.collector_id = self.fields.collector, self.fields.collector_id
+        self.proxy, self.authorisation = self.fields.proxy, self.fields.authorisation
         self.return_button = QPushButton(_("Trả kết quả (Ctrl+Enter)"))
         self.return_button.setStyleSheet("font-weight: bold;")
         self.state_label = QLabel()
         self.detail = DossierDetailWidget()
         form = QFormLayout()
         form.addRow(_("Mã hồ sơ"), self.code_entry)
-        form.addRow(_("Người nhận kết quả"), self.collector)
-        form.addRow(_("Số định danh người nhận"), self.collector_id)
-        form.addRow("", self.proxy)
-        form.addRow(_("Giấy ủy quyền số"), self.authorisation)
-        form.addRow(_("Hình thức trả"), self.method)
+        self.fields.add_rows(form)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.return_button)
@@ -117,11 +108,7 @@ class ReturnScreen(QWidget):
             return
         request = ActionRequest(
             action=Action.RETURN_RESULT,
-            collector_name=self.collector.text(),
-            collector_id_number=self.collector_id.text(),
-            proxy=self.proxy.isChecked(),
-            authorisation=self.authorisation.text(),
-            return_method=str(self.method.currentData()),
+            **self.fields.values(),
         )
         try:
             detail, changes = self._dossiers.act(
