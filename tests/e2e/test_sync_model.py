@@ -1,0 +1,194 @@
+"""A Hypothesis stateful model of sync (sync.md §3.3): desks, departments, faults, crashes; the real
+central code on a real PostgreSQL, reached through an in-process transport that can lose answers.
+
+After every step the cheap invariants hold (I2, I3, I4, I6); at the end everything heals, every desk
+syncs until quiet, and the full checker runs (I1–I7) plus convergence (I5).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+import httpx
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+from central.app import build_central
+from central.migrate import new_epoch
+from central.services.errors import CentralError
+from desk_app.core.dossier import Actor
+from desk_app.core.errors import DomainError
+from desk_app.core.workflow import Action, Role
+from desk_app.services.container import Services, build_services
+from desk_app.services.dossiers import ActionRequest
+from tests.central_fixtures import UNIT, needs_postgres
+from tests.e2e.checker import DeskFiles, check, convergence
+from tests.unit.services.lifecycle import OFFICER, draft
+
+pytestmark = [needs_postgres, pytest.mark.timeout(900)]
+FAULTS = ("ok", "drop_response", "duplicate", "http_503", "drop_request")
+SUPERVISOR = Actor("truongbp", Role.SUPERVISOR)
+_numbers = itertools.count(1)
+
+
+class CentralTransport(httpx.BaseTransport):
+    """Routes the desk's requests to central's services in-process, with an injectable fault."""
+
+    def __init__(self, central: Any) -> None:
+        self.central = central
+        self.fault = "ok"
+
+    def _call(self, request: httpx.Request) -> tuple[int, dict[str, Any]]:
+        token = request.headers.get("authorization", "")[7:] or None
+        try:
+            if request.url.path == "/v1/enrol":
+                body = json.loads(request.content)
+                return 200, self.central.admin.enrol(
+                    body["code"], body["unit_code"], body["code_slot"], body["first_desk_seq"]
+                )
+            if request.url.path == "/v1/meta":
+                return 200, self.central.reads.meta(token)
+            if request.url.path == "/v1/push":
+                return 200, self.central.push.push(
+                    token, json.loads(request.content), request.headers.get("x-clock-offset-ms")
+                )
+            query = {k: v[0] for k, v in parse_qs(request.url.query.decode()).items()}
+            return 200, self.central.reads.pull(
+                token, query["stream"], int(query["after"]), int(query["limit"])
+            )
+        except CentralError as exc:
+            return exc.status, exc.body()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        fault, self.fault = self.fault, "ok"  # one fault, on the next request
+        if fault == "http_503":
+            return httpx.Response(503, request=request)
+        if fault == "drop_request":
+            raise httpx.ConnectError("dropped", request=request)
+        status, body = self._call(request)
+        if fault == "duplicate":
+            status, body = self._call(request)
+        if fault == "drop_response":
+            raise httpx.ReadTimeout("answer lost after central committed", request=request)
+        return httpx.Response(status, json=body, request=request)
+
+
+@pytest.fixture
+def model_env(pg: Any, central_template: str, slot_templates: Any, tmp_path: Path) -> dict[str, Any]:
+    """What each example builds from."""
+    return {"pg": pg, "template": central_template, "slots": slot_templates, "tmp": tmp_path}
+
+
+def test_sync_model(model_env: dict[str, Any]) -> None:
+    env = model_env
+
+    class SyncModel(RuleBasedStateMachine):
+        @initialize()
+        def start(self) -> None:
+            number = next(_numbers)
+            self.url = env["pg"].create_database(f"model_{number}", template=env["template"])
+            self.central = build_central(self.url, migrate=False)
+            new_epoch(self.central.engine)
+            self.central.admin.create_unit(UNIT, "model")
+            self.transport = CentralTransport(self.central)
+            self.folder = env["tmp"] / f"example{number}"
+            self.desks: list[Services] = []
+            self.files: list[DeskFiles] = []
+            for slot in (1, 2):
+                db = self.folder / f"desk{slot}" / "desk.sqlite3"
+                db.parent.mkdir(parents=True)
+                shutil.copyfile(env["slots"](slot), db)
+                self.files.append(DeskFiles(db, slot))
+                self.desks.append(self._open(db))
+            for desk, slot in zip(self.desks, (1, 2), strict=True):
+                desk.sync.enrol("http://central", self.central.admin.enrol_code(UNIT, slot), SUPERVISOR)
+            self.codes: list[tuple[int, str]] = []
+
+        def _open(self, db: Path) -> Services:
+            services = build_services(db)
+            services.sync.transport = lambda: self.transport
+            return services
+
+        @rule(desk=st.integers(0, 1))
+        def create_dossier(self, desk: int) -> None:
+            outcome, _c = self.desks[desk].reception.receive(draft(self.desks[desk]), OFFICER)
+            assert outcome.code
+            self.codes.append((desk, outcome.code))
+
+        @rule(pick=st.integers(0, 1000), action=st.sampled_from(["transfer", "receive-back", "finish"]))
+        def add_step(self, pick: int, action: str) -> None:
+            if not self.codes:
+                return
+            desk, code = self.codes[pick % len(self.codes)]
+            request = ActionRequest(Action(action), department="Tư pháp")
+            try:
+                self.desks[desk].dossiers.act(code, request, OFFICER)
+            except DomainError:
+                pass  # not allowed in this state: the desk refuses, nothing changes
+
+        @rule(pick=st.integers(0, 1000), step=st.sampled_from(["started", "finished", "stopped"]))
+        def department_step(self, pick: int, step: str) -> None:
+            if not self.codes:
+                return
+            _desk, code = self.codes[pick % len(self.codes)]
+            try:
+                self.central.departments.update(code, step, "Tư pháp")
+            except CentralError:
+                pass  # central does not know it yet, or the step is not possible now
+
+        @rule(desk=st.integers(0, 1), fault=st.sampled_from(FAULTS))
+        def sync(self, desk: int, fault: str) -> None:
+            self.transport.fault = fault
+            self.desks[desk].sync.run_once()
+
+        @rule(desk=st.integers(0, 1))
+        def desk_crash(self, desk: int) -> None:
+            self.desks[desk].close()  # the process dies; the file is what is left
+            self.desks[desk] = self._open(self.files[desk].db)
+
+        @rule()
+        def server_restart(self) -> None:
+            self.central.close()
+            self.central = build_central(self.url, migrate=False)
+            self.transport.central = self.central
+
+        @invariant()
+        def acks_are_true_and_local_state_is_whole(self) -> None:
+            if not hasattr(self, "central"):
+                return
+            verdict = check(self.files, self.url)
+            serious = [v for v in verdict.violations if v.startswith(("I2", "I3", "I4", "I6"))]
+            assert serious == [], serious
+
+        def teardown(self) -> None:
+            if not hasattr(self, "central"):
+                return
+            try:
+                self.transport.fault = "ok"
+                for _round in range(3):
+                    for desk in self.desks:
+                        report = desk.sync.run_once()
+                        assert report.ok, report.error
+                verdict = check(self.files, self.url)
+                assert verdict.violations == [], verdict.violations
+                assert convergence(self.files, self.url) == []
+            finally:
+                for desk in self.desks:
+                    desk.close()
+                self.central.close()
+
+    SyncModel.TestCase.settings = settings(
+        max_examples=40,
+        stateful_step_count=30,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
+    SyncModel.TestCase().runTest()
