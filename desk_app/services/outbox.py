@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from desk_app.models.db import Database
 
 PENDING = "pending"
+SENT = "sent"  # sent at least once, no answer yet (a lost answer, central down)
 ACCEPTED = "accepted"
 NEEDS_ATTENTION = "needs_attention"
 
@@ -27,7 +28,7 @@ class OutboxSummary:
     aggregate_id: str
     local_time: str
     attempts: int
-    state: str  # pending | accepted | needs_attention
+    state: str  # pending | sent | accepted | needs_attention
     detail: str
 
 
@@ -43,7 +44,9 @@ class OutboxCounts:
 def _state(row: OutboxRecord) -> str:
     if row.rejected_reason is not None:
         return NEEDS_ATTENTION
-    return PENDING if row.acked_at is None else ACCEPTED
+    if row.acked_at is None:
+        return SENT if row.attempts else PENDING
+    return ACCEPTED
 
 
 class OutboxService:

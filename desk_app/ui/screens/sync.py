@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 STATE_NAMES = {
     "pending": N_("Chờ gửi"),
+    "sent": N_("Đã gửi, chờ trung tâm xác nhận"),
     "accepted": N_("Trung tâm đã nhận"),
     "needs_attention": N_("Cần xử lý"),
 }
