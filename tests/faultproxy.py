@@ -80,7 +80,7 @@ class FaultProxy:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
-            await asyncio.sleep(0)
+            await asyncio.sleep(0.05)  # closing transports finish before the loop ends
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(self._server.wait_closed(), 2)
 
@@ -137,7 +137,7 @@ class FaultProxy:
             await writer.drain()
             return await reader.read()  # the upstream closes after one response (Connection: close)
         finally:
-            writer.close()
+            await _close(writer)
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
@@ -177,4 +177,11 @@ class FaultProxy:
         except asyncio.CancelledError:
             pass  # the proxy is shutting down
         finally:
-            writer.close()  # not awaited: a peer that never reads must not keep the task alive
+            await _close(writer)
+
+
+async def _close(writer: asyncio.StreamWriter) -> None:
+    """Close a connection; a peer that never reads gets at most a second (then the task ends anyway)."""
+    writer.close()
+    with contextlib.suppress(Exception, asyncio.CancelledError):
+        await asyncio.wait_for(writer.wait_closed(), 1.0)
