@@ -6,15 +6,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +22,7 @@ from desk_app.i18n import _
 from desk_app.services.documents import PrintedDocument
 from desk_app.ui.errors import show_error
 from desk_app.ui.qmodels.dossiers import DossierTableModel
+from desk_app.ui.widgets.table_view import table_view
 
 if TYPE_CHECKING:
     from desk_app.core.scan import ScanResult
@@ -59,10 +57,7 @@ class HandoverScreen(QWidget):
         self.code_entry = QLineEdit()
         self.code_entry.setPlaceholderText(_("Quét mã vạch trên phiếu, hoặc gõ mã hồ sơ rồi Enter"))
         self.model = DossierTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = table_view(self.model, stretch=2)
         self.count_label = QLabel()
         self.remove_button = QPushButton(_("Bỏ hồ sơ đang chọn (Delete)"))
         self.remove_button.setShortcut("Delete")

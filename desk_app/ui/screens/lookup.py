@@ -6,11 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLineEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +21,7 @@ from desk_app.ui.dossier_actions import ask_request, perform, reprint
 from desk_app.ui.errors import show_error
 from desk_app.ui.qmodels.dossiers import DossierTableModel
 from desk_app.ui.widgets.dossier_detail import DossierDetailWidget
+from desk_app.ui.widgets.table_view import table_view
 
 if TYPE_CHECKING:
     from desk_app.core.scan import ScanResult
@@ -50,12 +48,7 @@ class LookupScreen(QWidget):
         self.search.setPlaceholderText(_("Mã hồ sơ, họ tên hoặc số định danh; hoặc quét mã trên phiếu"))
         self.search.setClearButtonEnabled(True)
         self.model = DossierTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        self.table = table_view(self.model, stretch=2)
         self.detail = DossierDetailWidget()
         splitter = QSplitter()
         left = QWidget()

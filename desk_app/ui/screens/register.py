@@ -8,9 +8,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from desk_app.ui.export import Exporter
 from desk_app.ui.qmodels.table import Column, LazyTableModel
 from desk_app.ui.timefmt import show_time
 from desk_app.ui.widgets.period import PeriodWidget
+from desk_app.ui.widgets.table_view import table_view
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -74,10 +73,7 @@ class RegisterScreen(QWidget):
         for status in DossierStatus:
             self.status.addItem(status.label, int(status))
         self.model = RegisterTableModel(register_columns(), self._fetch, page=PAGE)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        self.table = table_view(self.model, stretch=2)
         self.exporter = Exporter(self, ctx.tasks)
         pdf = QPushButton(_("Xuất PDF (sổ in)"))
         xlsx = QPushButton(_("Xuất Excel"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desk_app.core.errors import DomainError
 from desk_app.i18n import _
@@ -14,6 +14,7 @@ from desk_app.ui.export import Exporter
 from desk_app.ui.qmodels.table import RIGHT, Column, DtoTableModel
 from desk_app.ui.widgets.bar_chart import BarChart
 from desk_app.ui.widgets.period import PeriodWidget
+from desk_app.ui.widgets.table_view import table_view
 
 if TYPE_CHECKING:
     from desk_app.core.stats import Bieu06Row
@@ -54,10 +55,7 @@ class ReportsScreen(QWidget):
         self._printing = printing
         self.period = PeriodWidget(reports.today())
         self.model: DtoTableModel[Bieu06Row] = DtoTableModel(bieu06_columns())
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        self.table = table_view(self.model, stretch=0)
         self.chart = BarChart()
         self.exporter = Exporter(self, ctx.tasks)
         show = QPushButton(_("Lập báo cáo"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desk_app.core.errors import DomainError
 from desk_app.i18n import N_, _
@@ -13,6 +13,7 @@ from desk_app.services.changes import Changes
 from desk_app.ui.errors import show_error
 from desk_app.ui.qmodels.table import RIGHT, Column, DtoTableModel
 from desk_app.ui.timefmt import show_time
+from desk_app.ui.widgets.table_view import table_view
 
 if TYPE_CHECKING:
     from desk_app.services.outbox import OutboxService, OutboxSummary
@@ -63,10 +64,7 @@ class SyncScreen(QWidget):
         self._ctx = ctx
         self.server = QLabel()
         self.review: DtoTableModel[ReviewItem] = DtoTableModel(review_columns())
-        self.review_view = QTableView()
-        self.review_view.setModel(self.review)
-        self.review_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.review_view.verticalHeader().hide()
+        self.review_view = table_view(self.review, stretch=2)
         self.review_view.setMaximumHeight(180)
         sync_now = QPushButton(_("Đồng bộ ngay"))
         resolve = QPushButton(_("Đã xử lý mục đang chọn"))
@@ -80,10 +78,7 @@ class SyncScreen(QWidget):
         buttons.addStretch(1)
         self.summary = QLabel()
         self.model: DtoTableModel[OutboxSummary] = DtoTableModel(outbox_columns())
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        self.table = table_view(self.model, stretch=5)
         layout = QVBoxLayout(self)
         layout.addWidget(self.server)
         layout.addLayout(buttons)

@@ -6,14 +6,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +19,7 @@ from desk_app.core.workflow import ACTION_LABELS, Action, DossierStatus
 from desk_app.i18n import N_, _
 from desk_app.ui.qmodels.table import Column, DtoTableModel
 from desk_app.ui.timefmt import show_time
+from desk_app.ui.widgets.table_view import table_view
 
 if TYPE_CHECKING:
     from desk_app.services.dto import DossierDetail, EventSummary
@@ -89,11 +87,7 @@ class DossierDetailWidget(QWidget):
             label.setWordWrap(True)
             self._facts.addRow(titles[key], label)
         self.timeline: DtoTableModel[EventSummary] = DtoTableModel(event_columns())
-        self.timeline_view = QTableView()
-        self.timeline_view.setModel(self.timeline)
-        self.timeline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline_view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.timeline_view.verticalHeader().hide()
+        self.timeline_view = table_view(self.timeline, stretch=4)
         self._actions = QHBoxLayout()
         self._prints = QHBoxLayout()
         self.action_buttons: dict[str, QPushButton] = {}
