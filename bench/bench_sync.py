@@ -9,8 +9,8 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
-import threading
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -18,15 +18,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import httpx
-import uvicorn
-from fastapi import FastAPI, Request
 
-from central.app import build_central, create_app
+from central.app import build_central
 from desk_app.core.clock import SystemClock
 from desk_app.core.dossier import Actor
 from desk_app.core.workflow import Action, Role
 from desk_app.services.container import build_services
 from desk_app.services.dossiers import ActionRequest
+from desk_app.services.settings import SYNC_URL
 from desk_app.sync.engine import Backoff
 from desk_app.sync.protocol import MAX_BATCH
 from tests.pgcluster import free_port, start_cluster
@@ -37,22 +36,28 @@ STEPS = 9  # transfers between departments after the reception: 10 events per do
 
 
 class Server:
-    def __init__(self, app: FastAPI) -> None:
-        self.port = free_port()
-        self.server = uvicorn.Server(
-            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
-        )
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+    """Central in a child process (bench/central_server.py) on ``port``."""
+
+    def __init__(self, url: str, port: int | None = None) -> None:
+        self.url, self.port = url, port or free_port()
+        self.process: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> Server:
-        self.thread.start()
-        while not self.server.started:
-            time.sleep(0.02)
-        return self
+        script = Path(__file__).with_name("central_server.py")
+        self.process = subprocess.Popen([sys.executable, str(script), self.url, str(self.port)])
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(f"http://127.0.0.1:{self.port}/v1/meta", timeout=1)
+                return self
+            except httpx.HTTPError:
+                time.sleep(0.05)
+        raise RuntimeError("central did not start")
 
     def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
+        assert self.process is not None
+        self.process.terminate()
+        self.process.wait(10)
 
 
 def make_desk(folder: Path):  # type: ignore[no-untyped-def]
@@ -77,7 +82,8 @@ def main() -> int:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
-            central = build_central(cluster.create_database("bench"))
+            db_url = cluster.create_database("bench")
+            central = build_central(db_url)
             central.admin.create_unit("000.00.19.H57", "bench")
             desk = make_desk(folder)
             bodies = []
@@ -89,18 +95,15 @@ def main() -> int:
                         "POST", "http://x", json={"batch_id": str(i), "events": [e.to_json() for e in batch]}
                     ).read()
                 )
-            app = create_app(central)
-
-            @app.post("/floor")
-            async def floor(request: Request) -> dict[str, int]:
-                return {"bytes": len(await request.body())}
-
-            with Server(app) as server:
+            with Server(db_url) as server:
                 url = f"http://127.0.0.1:{server.port}"
                 desk.sync.enrol(
                     url, central.admin.enrol_code("000.00.19.H57", 1), Actor("truongbp", Role.SUPERVISOR)
                 )
-                with httpx.Client(base_url=url, headers={"Content-Type": "application/json"}) as raw:
+                # The same connection handling as the sync client (one connection per request).
+                with httpx.Client(
+                    base_url=url, headers={"Content-Type": "application/json", "Connection": "close"}
+                ) as raw:
                     t = time.perf_counter()
                     for body in bodies:
                         raw.post("/floor", content=body).raise_for_status()
@@ -115,37 +118,26 @@ def main() -> int:
                     f"floor, raw httpx POST of the same {len(bodies)} bodies: {floor_s:.2f} s "
                     f"({n / floor_s:.0f} events/s); ratio of throughputs {floor_s / push_s:.2f} (target >= 0.5)"
                 )
-            # Network return: the server is down for 20 s while the desk keeps trying with backoff.
+            # Network return: central is down for 20 s while the desk keeps trying with its backoff.
             desk.reception.receive(draft(desk), OFFICER)
             port = free_port()
-            desk.settings.set(
-                __import__("desk_app.services.settings", fromlist=["SYNC_URL"]).SYNC_URL,
-                f"http://127.0.0.1:{port}",
-                "bench",
-            )
+            desk.settings.set(SYNC_URL, f"http://127.0.0.1:{port}", "bench")
             backoff = Backoff()
-            back_at: list[float] = []
-
-            def restore() -> None:
-                time.sleep(20)
-                back_at.append(time.perf_counter())
-
-            threading.Thread(target=restore, daemon=True).start()
-            server_ctx = None
+            down_until = time.perf_counter() + 20
+            server_ctx: Server | None = None
             while True:
-                if back_at and server_ctx is None:
-                    server_ctx = Server(app)
-                    server_ctx.server.config.port = port
-                    server_ctx.port = port
-                    server_ctx.__enter__()
+                if server_ctx is None and time.perf_counter() >= down_until:
+                    server_ctx = Server(db_url, port).__enter__()
+                    back_at = time.perf_counter()
                 report = desk.sync.run_once()
                 if report.ok and report.acked:
                     print(
-                        f"network return -> first successful push: {time.perf_counter() - back_at[0]:.1f} s "
+                        f"network return -> first successful push: {time.perf_counter() - back_at:.1f} s "
                         f"(after {backoff.failures} failures; target <= 5 s)"
                     )
                     break
-                time.sleep(backoff.next_delay())
+                time.sleep(backoff.next_delay(unreachable=report.unreachable) + 0.5)  # as the GUI loop
+            assert server_ctx is not None
             server_ctx.__exit__()
             desk.close()
             central.close()

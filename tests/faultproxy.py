@@ -42,6 +42,10 @@ class FaultProxy:
     delay_range: tuple[float, float] = (1.0, 40.0)
     port: int = 0
     blackhole: bool = False  # a partition: connections are accepted and never answered
+    # Every request waits uniform(latency) before it is forwarded and again before it is answered, so
+    # a kill of the desk lands inside requests, before and after central commits (sync.md §3.4 B2).
+    latency: tuple[float, float] = (0.0, 0.0)
+    in_flight: int = 0
     enabled: bool = True
     log: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
@@ -140,11 +144,14 @@ class FaultProxy:
             await _close(writer)
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        counted = False
         try:
             if self.blackhole:
                 await asyncio.sleep(3600)
                 return
             request = await self._read_request(reader)
+            self.in_flight += 1
+            counted = True
             fault = self._choose()
             if fault is not None:
                 self.counts[fault] = self.counts.get(fault, 0) + 1
@@ -159,7 +166,11 @@ class FaultProxy:
                 return
             if fault == DELAY:
                 await asyncio.sleep(self._rng.uniform(*self.delay_range))
+            if self.latency[1]:
+                await asyncio.sleep(self._rng.uniform(*self.latency) / 2)
             response = await self._forward(request)
+            if self.latency[1]:
+                await asyncio.sleep(self._rng.uniform(*self.latency) / 2)
             if fault == DROP_RESPONSE:
                 return  # central has committed; the desk hears nothing
             if fault == TRUNCATE:
@@ -177,6 +188,8 @@ class FaultProxy:
         except asyncio.CancelledError:
             pass  # the proxy is shutting down
         finally:
+            if counted:
+                self.in_flight -= 1
             await _close(writer)
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, tuple_
 
 from central.models import ChangeLogRecord, DossierRecord, DossierStepRecord
 from desk_app.core.codes import parse_dossier_code
@@ -40,6 +40,46 @@ class Sink:
     steps: list[dict[str, Any]] = field(default_factory=list)
     changes: list[dict[str, Any]] = field(default_factory=list)
     dossiers: dict[str, DossierRecord | None] = field(default_factory=dict)  # locked rows of the batch
+    # Who holds each code the batch mentions (read once; updated as the batch receives dossiers).
+    code_owners: dict[str, str] = field(default_factory=dict)
+    key_owners: dict[tuple[str, Any, int], str] = field(default_factory=dict)
+    codes_read: set[str] = field(default_factory=set)
+
+    def read_codes(self, session: Session, codes: set[str]) -> None:
+        """Load the holders of ``codes`` (by text and by unit/date/number) in one query."""
+        keys = {_code_key(code) for code in codes} - {None}
+        wanted = codes - self.codes_read
+        if not wanted:
+            return
+        clause = DossierRecord.dossier_code.in_(sorted(wanted))
+        if keys:
+            clause = clause | tuple_(
+                DossierRecord.unit_code, DossierRecord.code_date, DossierRecord.code_seq
+            ).in_(sorted(k for k in keys if k is not None))
+        for dossier_id, code, unit, day, seq in session.execute(
+            select(
+                DossierRecord.dossier_id,
+                DossierRecord.dossier_code,
+                DossierRecord.unit_code,
+                DossierRecord.code_date,
+                DossierRecord.code_seq,
+            ).where(clause)
+        ):
+            self.claim(str(dossier_id), code, unit, day, seq)
+        self.codes_read |= wanted
+
+    def claim(self, dossier_id: str, code: str | None, unit: str, day: Any, seq: int | None) -> None:
+        """Record that ``dossier_id`` holds this code."""
+        if code:
+            self.code_owners[code] = dossier_id
+        if day is not None and seq is not None:
+            self.key_owners[(unit, day, seq)] = dossier_id
+
+    def code_taken(self, session: Session, code: str, unit: str, day: Any, seq: int, dossier_id: str) -> bool:
+        """Another dossier holds the code or its (unit, date, number)."""
+        self.read_codes(session, {code})
+        owners = {self.code_owners.get(code), self.key_owners.get((unit, day, seq))} - {None}
+        return bool(owners - {dossier_id})
 
     def dossier(self, session: Session, dossier_id: str) -> DossierRecord | None:
         """A dossier of the batch (fetched FOR UPDATE once)."""
@@ -87,21 +127,12 @@ def _check_code(desk: DeskRecord, code: str) -> tuple[Any, int]:
     return parsed.day, parsed.sequence
 
 
-def _code_taken(session: Session, code: str, unit: str, day: Any, seq: int, dossier_id: str) -> bool:
-    clash = session.scalar(
-        select(DossierRecord.dossier_id).where(
-            (
-                (DossierRecord.dossier_code == code)
-                | (
-                    (DossierRecord.unit_code == unit)
-                    & (DossierRecord.code_date == day)
-                    & (DossierRecord.code_seq == seq)
-                )
-            )
-            & (DossierRecord.dossier_id != dossier_id)
-        )
-    )
-    return clash is not None
+def _code_key(code: str) -> tuple[str, Any, int] | None:
+    try:
+        parsed = parse_dossier_code(code)
+    except InvalidInput:
+        return None
+    return parsed.unit_code, parsed.day, parsed.sequence
 
 
 def apply_event(session: Session, desk: DeskRecord, event: PushEvent, seq: int, sink: Sink) -> None:
@@ -162,7 +193,7 @@ def _receive(session: Session, desk: DeskRecord, event: PushEvent, seq: int, sin
     status = _transition(None, str(payload.get("action")), int(payload.get("to_status") or 0))
     code = payload.get("dossier_code")
     day, code_seq = _check_code(desk, code) if code else (None, None)
-    if code and _code_taken(session, code, desk.unit_code, day, int(code_seq or 0), event.aggregate_id):
+    if code and sink.code_taken(session, code, desk.unit_code, day, int(code_seq or 0), event.aggregate_id):
         raise Rejection("code_conflict", f"{code} is already used by another dossier")
     applicant = dict(data.get("applicant") or {})
     received = _moment(data.get("received_at")) or _moment(payload.get("occurred_at"))
@@ -186,6 +217,7 @@ def _receive(session: Session, desk: DeskRecord, event: PushEvent, seq: int, sin
     )
     session.add(dossier)
     sink.dossiers[event.aggregate_id] = dossier
+    sink.claim(event.aggregate_id, code, desk.unit_code, day, code_seq)
     _record_step(sink, seq, event.event_id, event.aggregate_id, f"desk:{desk.desk_id}", payload, None, status)
 
 
@@ -199,9 +231,10 @@ def _step(session: Session, desk: DeskRecord, event: PushEvent, seq: int, origin
     code = payload.get("dossier_code")
     if code and dossier.dossier_code is None:  # a supplement completed: the code is issued now
         day, code_seq = _check_code(desk, code)
-        if _code_taken(session, code, desk.unit_code, day, code_seq, dossier.dossier_id):
+        if sink.code_taken(session, code, desk.unit_code, day, code_seq, dossier.dossier_id):
             raise Rejection("code_conflict", f"{code} is already used by another dossier")
         dossier.dossier_code, dossier.code_date, dossier.code_seq = code, day, code_seq
+        sink.claim(dossier.dossier_id, code, desk.unit_code, day, code_seq)
     elif code and code != dossier.dossier_code:
         raise Rejection("code_changed", f"{dossier.dossier_code} cannot become {code}")
     apply_status(dossier, status, payload, seq)

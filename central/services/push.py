@@ -137,6 +137,9 @@ class PushService:
                     sink.dossiers[dossier.dossier_id] = dossier
                 for dossier_id in ids:
                     sink.dossiers.setdefault(dossier_id, None)
+                sink.read_codes(
+                    session, {str(e.payload["dossier_code"]) for e in fresh if e.payload.get("dossier_code")}
+                )
             blocked: set[str] = set()  # dossiers with a rejected event in this batch
             rows: list[dict[str, Any]] = []
             results = [

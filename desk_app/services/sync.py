@@ -78,6 +78,17 @@ ADVICE = {
         "xem dòng thời gian và liên hệ bộ phận."
     ),
     "payload_mismatch": N_("Lỗi phần mềm: báo bộ phận kỹ thuật."),
+    "relearn_code_reissued": N_(
+        "Sau khi mất dữ liệu, bàn đã cấp lại một mã hồ sơ mà trung tâm đang giữ cho hồ sơ cũ: "
+        "liên hệ công dân của hồ sơ cấp sau, thu hồi giấy tiếp nhận và báo trưởng bộ phận."
+    ),
+    "relearn_register_reissued": N_(
+        "Sau khi mất dữ liệu, số sổ theo dõi đã bị cấp lại: đối chiếu sổ giấy và ghi chú vào sổ."
+    ),
+    "relearn_unknown_procedure": N_(
+        "Không khôi phục được hồ sơ từ trung tâm vì thiếu thủ tục trong danh mục: cập nhật danh mục rồi "
+        "đồng bộ lại."
+    ),
 }
 
 

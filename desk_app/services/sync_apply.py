@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import json
 from datetime import date, time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, bindparam, insert, select, update
 
 from desk_app.core.calendar import CalendarOverride, CalendarRules, OverrideKind
 from desk_app.core.workflow import TRANSITIONS, Action, DossierStatus
 from desk_app.models import DossierEventRecord, DossierRecord, ReferenceReleaseRecord, SyncConflictRecord
 from desk_app.services.catalogue_sources import read_release_body
+from desk_app.services.sync_relearn import is_own, relearn
 from desk_app.services.timefmt import iso, parse_iso
 from desk_app.sync.protocol import (
     KIND_CALENDAR,
@@ -57,6 +58,39 @@ class PulledItems:
         self._importer = importer
         self._calendar = calendar
 
+    def apply_page(self, session: Session, items: list[PullItem], now: datetime) -> int:
+        """Apply a page; returns how many items changed the desk's data."""
+        ids = [str(i.body.get("event_id")) for i in items if i.kind == KIND_EVENT]
+        # The desk's own events come back on the unit stream: one query finds them all, and their
+        # server_seq (known from the push answer, unless that answer was lost) is filled in at once.
+        known: dict[str, int | None] = {}
+        if ids:
+            rows = session.execute(
+                select(DossierEventRecord.event_id, DossierEventRecord.server_seq).where(
+                    DossierEventRecord.event_id.in_(ids)
+                )
+            )
+            known = {str(event_id): seq for event_id, seq in rows}
+        unseq = [
+            {"eid": str(i.body.get("event_id")), "seq": i.server_seq}
+            for i in items
+            if i.kind == KIND_EVENT
+            and str(i.body.get("event_id")) in known
+            and known[str(i.body.get("event_id"))] is None
+        ]
+        if unseq:
+            table = cast(Table, DossierEventRecord.__table__)
+            session.execute(
+                update(table).where(table.c.event_id == bindparam("eid")).values(server_seq=bindparam("seq")),
+                unseq,
+            )
+        return sum(
+            1
+            for item in items
+            if not (item.kind == KIND_EVENT and str(item.body.get("event_id")) in known)
+            and self.apply(session, item, now)
+        )
+
     def apply(self, session: Session, item: PullItem, now: datetime) -> bool:
         """True when the item changed the desk's data."""
         if item.kind == KIND_EVENT:
@@ -77,9 +111,12 @@ class PulledItems:
                 own.server_seq = item.server_seq
             return False
         origin = str(body.get("origin") or CENTRAL)
+        if origin.startswith("desk:"):
+            # Ours and not held here: lost with the database's tail, re-learned. Another desk's: not kept.
+            return relearn(session, item, now, conflict) if is_own(session, payload) else False
         dossier = session.get(DossierRecord, str(payload.get("dossier_id")))
-        if dossier is None or origin.startswith("desk:"):
-            return False  # another desk's dossier: this desk keeps its own dossiers only
+        if dossier is None:
+            return False  # another desk's dossier
         current = DossierStatus(dossier.status)
         target = current
         action = str(payload.get("action"))

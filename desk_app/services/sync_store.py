@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import Table, bindparam, delete, func, select, text, update
 
 from desk_app.models import (
     ClockStateRecord,
@@ -115,14 +115,23 @@ class SqliteSyncStore:
     def record_results(self, results: list[PushResult], server_time: str) -> None:
         """Acks (applied, duplicate) and rejections (review items) of one push, in one transaction."""
         now = self._clock.now()
+        rows = [
+            {
+                "eid": r.event_id,
+                "seq": r.server_seq,
+                "acked": server_time if r.acked else None,
+                "reason": None if r.acked else r.reason or "rejected",
+            }
+            for r in results
+        ]
+        if not rows:
+            return
+        outbox = cast(Table, OutboxRecord.__table__)
+        events = cast(Table, DossierEventRecord.__table__)
         with writing(self._db) as uow:
             session = uow.session
             for result in results:
-                values: dict[str, object] = {"server_seq": result.server_seq}
-                if result.acked:
-                    values["acked_at"] = server_time
-                else:
-                    values["rejected_reason"] = result.reason or "rejected"
+                if not result.acked:
                     conflict(
                         session,
                         result.event_id,
@@ -130,14 +139,23 @@ class SqliteSyncStore:
                         "central refused this event",
                         now,
                     )
-                session.execute(
-                    update(OutboxRecord).where(OutboxRecord.event_id == result.event_id).values(**values)
-                )
-                session.execute(
-                    update(DossierEventRecord)
-                    .where(DossierEventRecord.event_id == result.event_id)
-                    .values(server_seq=result.server_seq)
-                )
+            # One executemany per table: a push answers up to 100 events.
+            session.execute(
+                update(outbox)
+                .where(outbox.c.event_id == bindparam("eid"))
+                .values(
+                    server_seq=bindparam("seq"),
+                    acked_at=bindparam("acked"),
+                    rejected_reason=bindparam("reason"),
+                ),
+                rows,
+            )
+            session.execute(
+                update(events)
+                .where(events.c.event_id == bindparam("eid"))
+                .values(server_seq=bindparam("seq")),
+                rows,
+            )
             uow.commit()
 
     def record_failure(self, event_ids: list[str], error: str) -> None:
@@ -265,7 +283,7 @@ class SqliteSyncStore:
         now = self._clock.now()
         with writing(self._db) as uow:
             session = uow.session
-            changed = sum(1 for item in page.items if self._items.apply(session, item, now))
+            changed = self._items.apply_page(session, list(page.items), now)
             session.merge(
                 SyncCursorRecord(
                     stream=stream,

@@ -60,7 +60,9 @@ class SyncClient:
     def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         try:
             response = self._http.request(method, path, **kwargs)
-        except httpx.HTTPError as exc:  # connect, read, timeout, reset, protocol errors
+        except httpx.ConnectError as exc:  # refused, no route, name not found: nothing was sent
+            raise errors.Unreachable(f"{type(exc).__name__}") from None
+        except httpx.HTTPError as exc:  # read, timeout, reset, protocol errors
             raise errors.Transient(f"{type(exc).__name__}") from None
         return _check(response)
 

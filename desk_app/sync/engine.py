@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MAX_ROUNDS = 10_000  # pages or batches in one run: a bound, never reached in practice
+# While central cannot even be connected to, retries cost it nothing (no request reaches it), so they
+# stay frequent: the first push after the network returns follows within a few seconds, not up to 60.
+RECONNECT_CAP = 4.0
 
 
 @dataclass
@@ -38,6 +41,7 @@ class SyncReport:
     offset_ms: int | None = None
     error: str = ""
     transient: bool = False
+    unreachable: bool = False  # transient, and no connection could be made at all
     warnings: list[str] = field(default_factory=list)
 
 
@@ -50,10 +54,11 @@ class Backoff:
     failures: int = 0
     rng: random.Random = field(default_factory=random.Random)
 
-    def next_delay(self) -> float:
-        """Seconds to wait after one more failure."""
+    def next_delay(self, *, unreachable: bool = False) -> float:
+        """Seconds to wait after one more failure (capped lower while central is unreachable)."""
         self.failures += 1
-        return self.rng.uniform(0, min(self.cap, self.base * 2 ** (self.failures - 1)))
+        cap = min(self.cap, RECONNECT_CAP) if unreachable else self.cap
+        return self.rng.uniform(0, min(cap, self.base * 2 ** (self.failures - 1)))
 
     def reset(self) -> None:
         """A success: start again from the base."""
@@ -93,6 +98,7 @@ class SyncEngine:
         except errors.SyncError as exc:
             report.error = f"{type(exc).__name__}: {exc}"
             report.transient = exc.transient
+            report.unreachable = isinstance(exc, errors.Unreachable)
             if not exc.transient:
                 log.warning("sync stopped: %s", type(exc).__name__)
         if report.offset_ms is not None:

@@ -15,6 +15,10 @@ class Transient(SyncError):
     transient = True
 
 
+class Unreachable(Transient):
+    """No connection at all (refused, no route, DNS): nothing reached central, so retrying soon is free."""
+
+
 class Unauthorized(SyncError):
     """401: the token was revoked or never valid. Keep working offline; enrol again."""
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 PROTOCOL_VERSION = 1
@@ -76,8 +76,18 @@ class PushEvent:
     hlc: str
 
     def to_json(self) -> dict[str, Any]:
-        """The wire dict."""
-        return asdict(self)
+        """The wire dict (the payload is shared, not copied: events are immutable)."""
+        return {
+            "event_id": self.event_id,
+            "desk_seq": self.desk_seq,
+            "event_type": self.event_type,
+            "event_version": self.event_version,
+            "aggregate_id": self.aggregate_id,
+            "payload": self.payload,
+            "payload_sha256": self.payload_sha256,
+            "local_time": self.local_time,
+            "hlc": self.hlc,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PushEvent:

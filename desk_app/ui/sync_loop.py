@@ -65,7 +65,7 @@ class SyncLoop(QObject):
             self._backoff.reset()
             delay = PERIOD_MS
         elif report.transient:
-            delay = round(self._backoff.next_delay() * 1000) + 500
+            delay = round(self._backoff.next_delay(unreachable=report.unreachable) * 1000) + 500
         else:
             delay = PERIOD_MS * 6  # not enrolled, revoked, update needed: look again now and then
         self._timer.start(delay)

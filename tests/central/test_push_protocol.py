@@ -107,6 +107,21 @@ def test_a_code_conflict_is_rejected_with_a_ticket_and_blocks_that_dossier_only(
     assert rejected == ["rejected"]  # stored, never dropped
 
 
+def test_two_dossiers_of_one_batch_with_one_code_keep_the_first(central: Any, services: Services) -> None:
+    token = enrol(central, services)
+    receive(services, 2)
+    first, second = services.sync.store.pending(100)
+    clash = edited(second, dossier_code=first.payload["dossier_code"])
+    answer = central.push.push(token, wire([first, clash]))
+    assert [(r["status"], r["reason"]) for r in answer["results"]] == [
+        ("applied", ""),
+        ("rejected", "code_conflict"),
+    ]
+    with central.sessions() as session:
+        held = session.scalars(select(DossierRecord.dossier_id)).all()
+    assert held == [first.aggregate_id]
+
+
 def test_later_events_of_a_rejected_dossier_are_blocked_by_prior(central: Any, services: Services) -> None:
     token = enrol(central, services)
     (code,) = receive(services)

@@ -121,6 +121,7 @@ def _check_desk(
         if conn.execute("PRAGMA foreign_key_check").fetchall():
             verdict.fail("I6", f"{desk.db}: foreign keys broken")
         rows = conn.execute("SELECT dossier_id, dossier_code, status FROM dossiers").fetchall()
+        conflicts = {r[0] for r in conn.execute("SELECT event_id FROM sync_conflicts")}
         by_day: dict[str, list[int]] = defaultdict(list)
         for dossier_id, code, status in rows:
             received = conn.execute(
@@ -137,7 +138,15 @@ def _check_desk(
                 by_day[f"{parsed.day:%y%m%d}"].append(parsed.number_in_slot)
             central = dossiers.get(dossier_id)
             if central is None:
-                verdict.fail("I1", f"dossier {dossier_id} not on central")
+                # Only a reception central refused (visibly: a review item here) may be missing there.
+                (reception,) = conn.execute(
+                    "SELECT min(event_id) FROM dossier_events WHERE dossier_id = ? AND "
+                    "event_type = 'dossier.received'",
+                    (dossier_id,),
+                ).fetchone()
+                refused = central_events.get(str(reception), ("", "", ""))[1] == "rejected"
+                if not (refused and reception in conflicts):
+                    verdict.fail("I1", f"dossier {dossier_id} not on central")
             elif central[1] != status:
                 verdict.fail("I5", f"dossier {code}: desk status {status}, central {central[1]}")
         for day, numbers in by_day.items():
@@ -148,7 +157,6 @@ def _check_desk(
             ).fetchone()
             if counter is None or counter[0] < max(numbers):
                 verdict.fail("I6", f"code counter below the highest code of {day}")
-        conflicts = {r[0] for r in conn.execute("SELECT event_id FROM sync_conflicts")}
         for event_id, (_sha, status, _desk) in central_events.items():
             if (
                 status == "rejected"
@@ -171,9 +179,27 @@ def convergence(desks: list[DeskFiles], central_url: str) -> list[str]:
             str(r[0]): int(r[1])
             for r in pg.execute("SELECT kind, max(version) FROM reference_releases GROUP BY kind")
         }
+        # Each desk's dossiers on central, with the event that received them.
+        origin: dict[str, dict[str, str]] = defaultdict(dict)
+        for dossier_id, desk_id, event_id in pg.execute(
+            "SELECT d.dossier_id, d.origin_desk, e.event_id FROM dossiers d JOIN desk_events e "
+            "ON e.aggregate_id = d.dossier_id AND e.event_type = 'dossier.received' AND e.status = 'applied'"
+        ):
+            origin[str(desk_id)][str(dossier_id)] = str(event_id)
     for desk in desks:
         conn = sqlite3.connect(desk.db)
         try:
+            # Everything central holds of this desk is on the desk (re-learned after a lost tail), or
+            # is a review item there (its code was re-issued meanwhile).
+            row = conn.execute("SELECT value FROM settings WHERE key = 'sync.desk_id'").fetchone()
+            desk_id = str(json.loads(row[0]) if row and row[0].startswith('"') else (row[0] if row else ""))
+            local = {str(r[0]) for r in conn.execute("SELECT dossier_id FROM dossiers")}
+            reviewed = {str(r[0]) for r in conn.execute("SELECT event_id FROM sync_conflicts")}
+            for dossier_id, event_id in origin.get(desk_id, {}).items():
+                if dossier_id not in local and event_id not in reviewed:
+                    problems.append(
+                        f"{desk.db.parent.name}: dossier {dossier_id} on central, not on the desk"
+                    )
             pending = conn.execute(
                 "SELECT count(*) FROM outbox WHERE acked_at IS NULL AND rejected_reason IS NULL"
             ).fetchone()[0]

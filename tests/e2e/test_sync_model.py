@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,9 @@ pytestmark = [needs_postgres, pytest.mark.timeout(900)]
 FAULTS = ("ok", "drop_response", "duplicate", "http_503", "drop_request")
 SUPERVISOR = Actor("truongbp", Role.SUPERVISOR)
 _numbers = itertools.count(1)
+# sync.md §3.3 asks 200 × 60 in CI within 5 min; calibrated on the 2-core machine (see the issue note).
+MODEL_EXAMPLES = int(os.environ.get("DESK_APP_MODEL_EXAMPLES", "40"))
+MODEL_STEPS = int(os.environ.get("DESK_APP_MODEL_STEPS", "30"))
 
 
 class CentralTransport(httpx.BaseTransport):
@@ -111,6 +115,9 @@ def test_sync_model(model_env: dict[str, Any]) -> None:
             for desk, slot in zip(self.desks, (1, 2), strict=True):
                 desk.sync.enrol("http://central", self.central.admin.enrol_code(UNIT, slot), SUPERVISOR)
             self.codes: list[tuple[int, str]] = []
+            self.backups = [f.db.with_name("backup.sqlite3") for f in self.files]
+            self.restored: set[int] = set()
+            self.releases = 0
 
         def _open(self, db: Path) -> Services:
             services = build_services(db)
@@ -150,6 +157,48 @@ def test_sync_model(model_env: dict[str, Any]) -> None:
             self.desks[desk].close()  # the process dies; the file is what is left
             self.desks[desk] = self._open(self.files[desk].db)
 
+        @rule(desk=st.integers(0, 1))
+        def desk_backup(self, desk: int) -> None:
+            self.desks[desk].close()  # a backup of the closed file (as the nightly copy is taken)
+            shutil.copyfile(self.files[desk].db, self.backups[desk])
+            self.desks[desk] = self._open(self.files[desk].db)
+
+        @rule(desk=st.integers(0, 1))
+        def desk_restore_backup(self, desk: int) -> None:
+            """Tail loss: the desk's database goes back to its last backup (sync.md §2.12)."""
+            if not self.backups[desk].exists():
+                return
+            self.desks[desk].close()
+            for suffix in ("-wal", "-shm"):
+                Path(f"{self.files[desk].db}{suffix}").unlink(missing_ok=True)
+            shutil.copyfile(self.backups[desk], self.files[desk].db)
+            self.restored.add(desk)
+            self.desks[desk] = self._open(self.files[desk].db)
+
+        @rule()
+        def publish_calendar_release(self) -> None:
+            self.releases += 1
+            self.central.releases.publish(
+                "calendar",
+                {
+                    "format": "onestop-calendar-release",
+                    "format_version": 1,
+                    "release_version": self.releases,
+                    "effective_from": "2026-12-01",
+                    "office_hours": [["07:30", "11:30"], ["13:30", "17:00"]],
+                    "cutoff": "15:00",
+                    "overrides": [
+                        {"day": f"2027-01-{self.releases:02d}", "kind": "holiday", "note": "model"}
+                    ],
+                },
+            )
+
+        def _tolerated(self, violation: str) -> bool:
+            # A desk that lost its tail may have re-issued numbers: reported as review items, not silent.
+            return "numbers not contiguous from 1" in violation and any(
+                f"slot {self.files[d].slot} " in violation for d in self.restored
+            )
+
         @rule()
         def server_restart(self) -> None:
             self.central.close()
@@ -161,7 +210,11 @@ def test_sync_model(model_env: dict[str, Any]) -> None:
             if not hasattr(self, "central"):
                 return
             verdict = check(self.files, self.url)
-            serious = [v for v in verdict.violations if v.startswith(("I2", "I3", "I4", "I6"))]
+            serious = [
+                v
+                for v in verdict.violations
+                if v.startswith(("I2", "I3", "I4", "I6")) and not self._tolerated(v)
+            ]
             assert serious == [], serious
 
         def teardown(self) -> None:
@@ -174,7 +227,12 @@ def test_sync_model(model_env: dict[str, Any]) -> None:
                         report = desk.sync.run_once()
                         assert report.ok, report.error
                 verdict = check(self.files, self.url)
-                assert verdict.violations == [], verdict.violations
+                violations = [v for v in verdict.violations if not self._tolerated(v)]
+                assert violations == [], violations
+                for desk in self.restored:  # a re-issue is shown to the officer, never silent
+                    reissued = [v for v in verdict.violations if f"slot {self.files[desk].slot} " in v]
+                    reasons = {item.reason for item in self.desks[desk].sync.review_items()}
+                    assert not reissued or "tail_loss" in reasons, reissued
                 assert convergence(self.files, self.url) == []
             finally:
                 for desk in self.desks:
@@ -182,8 +240,8 @@ def test_sync_model(model_env: dict[str, Any]) -> None:
                 self.central.close()
 
     SyncModel.TestCase.settings = settings(
-        max_examples=40,
-        stateful_step_count=30,
+        max_examples=MODEL_EXAMPLES,
+        stateful_step_count=MODEL_STEPS,
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
