@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from central.models import ReferenceReleaseRecord
 from central.services.changes import log_change
 from central.services.errors import CentralError
+from desk_app.core.calendar import rules_from_release
 from desk_app.sync.protocol import KIND_CALENDAR, KIND_CATALOGUE, STREAM_REFERENCE
 
 if TYPE_CHECKING:
@@ -49,6 +50,11 @@ def check_calendar(body: dict[str, Any]) -> int:
         raise CentralError(400, "bad_release", "release_version must be a positive integer")
     if not isinstance(body.get("overrides", []), list) or not isinstance(body.get("office_hours"), list):
         raise CentralError(400, "bad_release", "office_hours and overrides must be lists")
+    # Read it as every desk will: a release desks cannot read would stop their reference stream.
+    try:
+        rules_from_release(body)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise CentralError(400, "bad_release", f"the calendar release cannot be read: {exc}") from None
     return version
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
 
 import holidays
 
@@ -317,3 +318,18 @@ class WorkingCalendar:
                 )
             day += timedelta(days=1)
         return notes
+
+
+def rules_from_release(body: dict[str, Any]) -> CalendarRules:
+    """A calendar release as rules (office hours, cut-off, day overrides)."""
+    hours = tuple((time.fromisoformat(a), time.fromisoformat(b)) for a, b in body["office_hours"])
+    cutoff = body.get("cutoff")
+    return CalendarRules(
+        version=0,
+        office_hours=hours,
+        cutoff=time.fromisoformat(cutoff) if cutoff else None,
+        overrides=tuple(
+            CalendarOverride(date.fromisoformat(o["day"]), OverrideKind(o["kind"]), str(o.get("note") or ""))
+            for o in body.get("overrides", [])
+        ),
+    )

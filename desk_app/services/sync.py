@@ -18,6 +18,7 @@ from desk_app.services.users import require
 from desk_app.sync import errors
 from desk_app.sync.engine import Backoff, SyncEngine, SyncReport
 from desk_app.sync.protocol import CLOCK_WARN_MS
+from desk_app.sync.worker_lock import WorkerLock, lock_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -148,11 +149,15 @@ class SyncService:
             return SyncReport(error=_("Không tìm thấy khóa đăng ký của bàn; hãy đăng ký lại."))
         from desk_app.sync.client import SyncClient
 
+        lock = WorkerLock(lock_path(self._db.path))
+        if not lock.acquire():
+            return SyncReport(error=_("Một phiên đồng bộ khác đang chạy trên dữ liệu này."), transient=True)
         client = SyncClient(identity.url, token, transport=self.transport(), timeout=self._timeout())
         try:
             return SyncEngine(self.store, client, now=self._clock.now).run_once()
         finally:
             client.close()
+            lock.release()
 
     def _timeout(self) -> httpx.Timeout:
         import httpx

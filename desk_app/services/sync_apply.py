@@ -7,12 +7,11 @@ replaying a stream from the start converges: that is how a stream is replaced af
 from __future__ import annotations
 
 import json
-from datetime import date, time
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
 
-from desk_app.core.calendar import CalendarOverride, CalendarRules, OverrideKind
+from desk_app.core.calendar import rules_from_release
 from desk_app.core.workflow import TRANSITIONS, Action, DossierStatus
 from desk_app.models import DossierEventRecord, DossierRecord, ReferenceReleaseRecord, SyncConflictRecord
 from desk_app.services.catalogue_sources import read_release_body
@@ -178,7 +177,7 @@ class PulledItems:
         version = int(body["release_version"])
         if session.get(ReferenceReleaseRecord, ("calendar", version)) is not None:
             return False
-        rules = calendar_rules(body)
+        rules = rules_from_release(body)
         self._calendar.new_version_in(session, rules, CENTRAL, f"Lịch do trung tâm ban hành (bản {version})")
         session.add(
             ReferenceReleaseRecord(
@@ -189,18 +188,3 @@ class PulledItems:
             )
         )
         return True
-
-
-def calendar_rules(body: dict[str, Any]) -> CalendarRules:
-    """A calendar release as rules (office hours, cut-off, day overrides)."""
-    hours = tuple((time.fromisoformat(a), time.fromisoformat(b)) for a, b in body["office_hours"])
-    cutoff = body.get("cutoff")
-    return CalendarRules(
-        version=0,
-        office_hours=hours,
-        cutoff=time.fromisoformat(cutoff) if cutoff else None,
-        overrides=tuple(
-            CalendarOverride(date.fromisoformat(o["day"]), OverrideKind(o["kind"]), str(o.get("note") or ""))
-            for o in body.get("overrides", [])
-        ),
-    )

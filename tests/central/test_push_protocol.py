@@ -216,3 +216,18 @@ def test_at_most_100_events_per_push(central: Any, services: Services) -> None:
     with pytest.raises(CentralError) as refused:
         central.push.push(token, {"batch_id": "x", "events": [{}] * 101})
     assert refused.value.status == 400
+
+
+def test_a_calendar_release_desks_could_not_read_is_refused(central: Any) -> None:
+    release = {
+        "format": "onestop-calendar-release",
+        "format_version": 1,
+        "release_version": 1,
+        "office_hours": [["07:30", "11:30"], ["13:30", "17:00"]],
+        "overrides": [{"day": "2027-01-01", "kind": "holiday"}],  # not a kind desks know
+    }
+    with pytest.raises(CentralError) as refused:
+        central.releases.publish("calendar", release)
+    assert (refused.value.status, refused.value.code) == (400, "bad_release")
+    release["overrides"] = [{"day": "2027-01-01", "kind": "day_off"}]
+    assert central.releases.publish("calendar", release)["published"]

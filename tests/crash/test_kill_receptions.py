@@ -17,7 +17,7 @@ import pytest
 
 CHILD = Path(__file__).with_name("reception_child.py")
 REPO = Path(__file__).resolve().parent.parent.parent
-KILLS = int(os.environ.get("DESK_KILLS", "200"))
+KILLS = int(os.environ.get("DESK_KILLS", "500"))
 
 
 def check_database(db: Path, reported: dict[str, str]) -> None:
@@ -56,6 +56,15 @@ def check_database(db: Path, reported: dict[str, str]) -> None:
         conn.close()
 
 
+def _wait_for_ready(out: Path, deadline: float) -> list[str]:
+    while time.monotonic() < deadline:
+        lines = out.read_text(encoding="utf-8").splitlines() if out.exists() else []
+        if "ready" in lines:
+            return lines
+        time.sleep(0.005)
+    pytest.fail("the child did not start")
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(1500)
 def test_kill_nine_during_receptions_loses_nothing(template_db: Path, tmp_path: Path) -> None:
@@ -64,43 +73,45 @@ def test_kill_nine_during_receptions_loses_nothing(template_db: Path, tmp_path: 
     rng = random.Random(20261201)
     reported: dict[str, str] = {}
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    zygote = subprocess.Popen(
+        [sys.executable, str(CHILD), "--zygote", str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert zygote.stdin is not None and zygote.stdout is not None
     killed_mid_run = 0
     runs_with_loop_commits = 0
-    for run in range(KILLS):
-        # Each run receives as of another past day, so that no day passes the slot's 999 numbers.
-        child = subprocess.Popen(
-            [sys.executable, str(CHILD), str(db), str(run + 1)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        try:
-            assert child.stdout is not None
-            first = child.stdout.readline().split()
-            if len(first) != 2:
-                child.kill()
-                pytest.fail(f"the child did not start: {child.communicate()[1][-3000:]}")
-            reported[first[0]] = first[1]
-            assert child.stdout.readline().strip() == "ready"
-            time.sleep(rng.uniform(0.0, 0.15))
-            child.send_signal(signal.SIGKILL)
-            out, err = child.communicate()
-        finally:
-            if child.poll() is None:
-                child.kill()
-                child.communicate()
-        if child.returncode == -signal.SIGKILL:
+    try:
+        for run in range(KILLS):
+            # Each run receives as of another past day, so that no day passes the slot's 999 numbers.
+            out = tmp_path / f"run{run}.out"
+            zygote.stdin.write(f"go {run + 1} {out}\n")
+            zygote.stdin.flush()
+            pid = int(zygote.stdout.readline())
+            _wait_for_ready(out, time.monotonic() + 60)
+            time.sleep(rng.uniform(0.03, 0.15))  # sync.md §3.4 B1: 30–150 ms into the steady loop
+            os.kill(pid, signal.SIGKILL)
+            zygote.stdin.write(f"wait {pid}\n")
+            zygote.stdin.flush()
+            ended = int(zygote.stdout.readline())
+            if ended != signal.SIGKILL:
+                pytest.fail(f"the child stopped by itself ({ended})")
             killed_mid_run += 1
-        else:
-            pytest.fail(f"the child stopped by itself: {err[-2000:]}")
-        lines = out.splitlines()
-        runs_with_loop_commits += bool(lines)
-        for line in lines:
-            dossier_id, code = line.split()
-            assert dossier_id not in reported
-            reported[dossier_id] = code
-        check_database(db, reported)
+            lines = [line for line in out.read_text(encoding="utf-8").splitlines() if line != "ready"]
+            # A line cut by the kill was never fully reported: only whole lines count.
+            whole = [line for line in lines if len(line.split()) == 2]
+            runs_with_loop_commits += len(whole) > 1
+            for line in whole:
+                dossier_id, code = line.split()
+                assert dossier_id not in reported
+                reported[dossier_id] = code
+            check_database(db, reported)
+    finally:
+        zygote.stdin.close()
+        zygote.wait(30)
+        zygote.stdout.close()
     assert killed_mid_run == KILLS
     # Each run committed its warm-up reception; many were killed after further commits, in the loop.
     assert len(reported) > KILLS

@@ -64,7 +64,7 @@ def test_sync_worker_killed_inside_requests(
             zygote.stdin.write("go\n")
             zygote.stdin.flush()
             pid = int(zygote.stdout.readline())
-            time.sleep(rng.uniform(0.05, 1.2))
+            time.sleep(rng.uniform(0.05, 0.8))
             in_request += proxy.in_flight > 0
             os.kill(pid, signal.SIGKILL)
             if kill % 25 == 0:
@@ -73,6 +73,7 @@ def test_sync_worker_killed_inside_requests(
     finally:
         zygote.stdin.close()
         zygote.wait(30)
+        zygote.stdout.close()
     deadline = time.monotonic() + 60
     while True:  # heal: no more kills; sync until quiet (I5 within 60 s)
         report = officer.sync.run_once()

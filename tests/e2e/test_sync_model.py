@@ -12,6 +12,7 @@ import itertools
 import json
 import os
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
@@ -188,7 +189,11 @@ def test_sync_model(model_env: dict[str, Any]) -> None:
                     "office_hours": [["07:30", "11:30"], ["13:30", "17:00"]],
                     "cutoff": "15:00",
                     "overrides": [
-                        {"day": f"2027-01-{self.releases:02d}", "kind": "holiday", "note": "model"}
+                        {
+                            "day": (date(2027, 1, 1) + timedelta(days=self.releases)).isoformat(),
+                            "kind": "day_off",
+                            "note": "model",
+                        }
                     ],
                 },
             )
