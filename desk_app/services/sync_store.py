@@ -228,17 +228,23 @@ class SqliteSyncStore:
                 session.scalar(text("SELECT value FROM desk_counters WHERE name = 'desk_seq'")) or 0
             )
             moving = [] if from_seq is None else [r for r in rows if r.desk_seq >= from_seq]
-            staying = [r for r in rows if from_seq is None or r.desk_seq < from_seq]
-            # desk_seq is only transport order (event_id is identity): park the moved rows, then renumber.
+            moved_ids = {r.event_id for r in moving}
+            # The rows that keep their numbers: acknowledged, refused, or pending below ``from_seq``.
+            kept = max(
+                (
+                    seq
+                    for event_id, seq in session.execute(select(OutboxRecord.event_id, OutboxRecord.desk_seq))
+                    if event_id not in moved_ids
+                ),
+                default=0,
+            )
+            # desk_seq is only transport order (event_id is identity): park the moved rows, then number
+            # them right after central's mark. The old counter counted the moved rows themselves.
             for event_id, seq in moving:
                 session.execute(
                     update(OutboxRecord).where(OutboxRecord.event_id == event_id).values(desk_seq=-seq)
                 )
-            next_seq = (
-                max(counter, server_hwm, *(r.desk_seq for r in staying))
-                if staying
-                else max(counter, server_hwm)
-            )
+            next_seq = max(kept, server_hwm) if moving else max(counter, server_hwm)
             for event_id, _seq in moving:
                 next_seq += 1
                 session.execute(
@@ -251,7 +257,7 @@ class SqliteSyncStore:
                 )
             session.execute(
                 text("UPDATE desk_counters SET value = :v WHERE name = 'desk_seq'"),
-                {"v": max(next_seq, counter, server_hwm)},
+                {"v": max(next_seq, server_hwm)},
             )
             desk = journal.identity(session)
             self._bump_codes(session, desk, code_hwm)

@@ -178,3 +178,32 @@ def test_d1_a_lost_step_of_a_pushed_dossier_is_re_learned(
     assert convergence([DeskFiles(path, 1)], central_url) == []
     assert check([DeskFiles(path, 1)], central_url).violations == []
     desk.close()
+
+
+def test_d1_more_new_events_than_were_lost_are_renumbered_after_centrals_mark(
+    central: Any, central_url: str, central_server: ServerThread, desk_factory: DeskFactory, tmp_path: Path
+) -> None:
+    """Found by the stateful model: the renumbered rows once followed the old counter, leaving a gap."""
+    desk = desk_factory(1)
+    desk.sync.enrol(central_server.url, central.admin.enrol_code(UNIT, 1), SUPERVISOR)
+    path = desk.db_path
+    desk.close()
+    snapshot = tmp_path / "snapshot.sqlite3"
+    shutil.copyfile(path, snapshot)
+    desk = build_services(path)
+    receive(desk, 1)
+    assert desk.sync.run_once().acked == 1  # central: desk_seq 1
+    desk.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(snapshot, path)
+    desk = build_services(path)
+    receive(desk, 2)  # desk_seq 1 and 2 again, other events: 1 collides, 2 is past central's mark
+    report = desk.sync.run_once()
+    assert report.ok, report.error
+    assert report.acked + report.rejected == 2
+    with central.sessions() as session:
+        seqs = sorted(session.scalars(select(DeskEventRecord.desk_seq)).all())
+    assert seqs == [1, 2, 3]
+    assert convergence([DeskFiles(path, 1)], central_url) == []
+    desk.close()
