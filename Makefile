@@ -48,7 +48,7 @@ unit-noqt: $(NOQT)/.installed
 	$(NOQT)/bin/python -m pytest tests/unit -q -m "not slow" -W ignore::pytest.PytestConfigWarning $(PYTEST_ARGS)
 
 test-fast: lint postgres
-	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+	DESK_APP_MODEL_EXAMPLES=40 DESK_APP_MODEL_STEPS=30 $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -18,6 +18,7 @@ from desk_app.core.workflow import TRANSITIONS, Action, DossierStatus
 from desk_app.sync.protocol import KIND_EVENT, STREAM_UNIT
 
 if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
     from sqlalchemy.orm import Session
 
     from central.models import DeskRecord
@@ -47,11 +48,11 @@ class Sink:
 
     def read_codes(self, session: Session, codes: set[str]) -> None:
         """Load the holders of ``codes`` (by text and by unit/date/number) in one query."""
-        keys = {_code_key(code) for code in codes} - {None}
         wanted = codes - self.codes_read
         if not wanted:
             return
-        clause = DossierRecord.dossier_code.in_(sorted(wanted))
+        keys = {_code_key(code) for code in wanted} - {None}
+        clause: ColumnElement[bool] = DossierRecord.dossier_code.in_(sorted(wanted))
         if keys:
             clause = clause | tuple_(
                 DossierRecord.unit_code, DossierRecord.code_date, DossierRecord.code_seq

@@ -11,6 +11,7 @@ import argparse
 import os
 import random
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,13 +20,18 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from desk_app.core.clock import SystemClock
+from desk_app.core.dossier import Actor
 from desk_app.core.errors import DomainError
-from desk_app.core.workflow import Action
+from desk_app.core.workflow import Action, Role
 from desk_app.models import DossierRecord, OutboxRecord
 from desk_app.services.container import build_services
 from desk_app.services.dossiers import ActionRequest
+from desk_app.services.journal import ClockWentBackwards
 from desk_app.services.uow import reading
 from tests.unit.services.lifecycle import OFFICER, draft
+
+SUPERVISOR = Actor("truongbp", Role.SUPERVISOR)
+PACE_S = (0.2, 0.8)  # between citizens: sync.md §3.5's time scaled by about 1/10, as its delays
 
 
 @dataclass
@@ -67,28 +73,37 @@ def main() -> int:
     services.sync.timeout_s = args.timeout
     with reading(services.db) as uow:
         made = int(uow.session.scalar(select(func.count()).select_from(DossierRecord)) or 0)
-    last_sync = 0.0
+    # Sync runs beside the officer, as the GUI's loop does: a cut network never slows reception.
+    threading.Thread(target=_sync_loop, args=(services, rng), daemon=True).start()
     with args.log.open("a", encoding="utf-8") as log:
         mark = _committed(services, log, 0)
         while True:
-            if made < args.count:
-                try:
-                    outcome, _c = services.reception.receive(draft(services), OFFICER)
-                    code = outcome.code or outcome.id
-                    services.dossiers.act(code, ActionRequest(Action.TRANSFER, department="Tư pháp"), OFFICER)
-                    services.dossiers.act(
-                        code, ActionRequest(Action.RECEIVE_BACK, department="Tư pháp"), OFFICER
-                    )
-                    made += 1
-                    mark = _committed(services, log, mark)
-                except DomainError as exc:
-                    sys.stderr.write(f"refused: {type(exc).__name__}\n")
-                    time.sleep(0.2)
-            if time.monotonic() - last_sync > 1.0 + rng.random() or made >= args.count:
-                services.sync.run_once()
-                last_sync = time.monotonic()
             if made >= args.count:
                 time.sleep(0.3)  # keep syncing until the harness stops us
+                continue
+            try:
+                outcome, _c = services.reception.receive(draft(services), OFFICER)
+                code = outcome.code or outcome.id
+                services.dossiers.act(code, ActionRequest(Action.TRANSFER, department="Tư pháp"), OFFICER)
+                services.dossiers.act(code, ActionRequest(Action.RECEIVE_BACK, department="Tư pháp"), OFFICER)
+                made += 1
+                mark = _committed(services, log, mark)
+            except ClockWentBackwards:
+                # The clock guard blocked the code (|offset| > 1 h): the supervisor checks the clock
+                # and confirms, as the Đồng bộ screen lets them; issuing resumes until the next sync.
+                services.sync.confirm_clock(SUPERVISOR)
+                sys.stderr.write("clock_blocked\n")
+                sys.stderr.flush()
+            except DomainError as exc:
+                sys.stderr.write(f"refused: {type(exc).__name__}\n")
+                time.sleep(0.2)
+            time.sleep(rng.uniform(*PACE_S))
+
+
+def _sync_loop(services, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+    while True:
+        services.sync.run_once()
+        time.sleep(1.0 + rng.random())
 
 
 if __name__ == "__main__":

@@ -47,8 +47,9 @@ REPO = Path(__file__).resolve().parents[2]
 DESKS = int(os.environ.get("FAULT_DESKS", "5"))
 DOSSIERS = int(os.environ.get("FAULT_DOSSIERS", "200"))
 TARGET = int(os.environ.get("FAULT_TARGET", "300"))
+PARTITION_DOSSIERS = 50  # sync.md §3.5: one desk cut off while it creates 50 dossiers
 SUPERVISOR = Actor("truongbp", Role.SUPERVISOR)
-SKEWS_MS = {3: 40 * 60 * 1000, 4: -10 * 60 * 1000}  # desk 3 runs 40 min fast, desk 4 10 min slow
+SKEWS_MS = {3: 2 * 3600 * 1000, 4: -10 * 60 * 1000}  # sync.md §3.5: desk 3 at +2 h, desk 4 at -10 min
 
 
 class CentralProcess:
@@ -241,6 +242,8 @@ def test_multi_desk_fault_run(
     kills = {"server": 0, "desk": 0, "postgres": 0, "partition": 0, "release": 0}
     started = time.monotonic()
     partitioned: FaultProxy | None = None
+    cut_at, cut_count, partition_report = 0.0, 0, {}
+    next_sample, samples = rng.uniform(10, 25), 0
 
     def faults() -> int:
         return sum(p.faults for p in proxies) + sum(kills.values())
@@ -268,15 +271,28 @@ def test_multi_desk_fault_run(
             partitioned = proxies[-1]
             partitioned.blackhole = True
             kills["partition"] += 1
-        if partitioned is not None and elapsed > 40:
+            cut_at, cut_count = elapsed, _dossiers(desks[-1].files.db)
+        if partitioned is not None and (
+            _dossiers(desks[-1].files.db) >= min(DOSSIERS, cut_count + PARTITION_DOSSIERS)
+            or elapsed - cut_at > 120
+        ):
             partitioned.blackhole = False
             partitioned = None
+            partition_report = {
+                "seconds": round(elapsed - cut_at),
+                "dossiers_while_cut": _dossiers(desks[-1].files.db) - cut_count,
+            }
         if kills["release"] == 0 and elapsed > 15:
             try:
                 central.releases.publish("catalogue", _release(2))
                 kills["release"] += 1
             except Exception:
                 pass
+        if elapsed > next_sample:  # I3 sampled mid-run: every ack a desk holds is on central now
+            acks = [v for v in check([d.files for d in desks], central_url).violations if v.startswith("I3")]
+            assert acks == [], acks
+            samples += 1
+            next_sample = elapsed + rng.uniform(10, 25)
         if elapsed > 900:
             pytest.fail(f"unfinished: {faults()} faults, dossiers {[_dossiers(d.files.db) for d in desks]}")
     last_fault = time.monotonic()
@@ -313,6 +329,11 @@ def test_multi_desk_fault_run(
         "process_faults": kills,
         "desk_kills": sum(d.kills for d in desks),
         "department_steps": dept_steps[0],
+        "partition": partition_report,
+        "i3_mid_run_samples": samples,
+        "clock_blocks": {
+            d.files.slot: sum(e.read_text().count("clock_blocked") for e in d.err) for d in desks
+        },
         "converged_after_s": converged_after,
         "figures": verdict.figures,
         "duration_s": round(time.monotonic() - started),
@@ -324,6 +345,8 @@ def test_multi_desk_fault_run(
         proxy.stop()
     server.kill()
     assert faults() >= TARGET
+    assert report["clock_blocks"][3] > 0  # the +2 h desk was stopped from issuing codes until confirmed
+    assert partition_report["dossiers_while_cut"] >= min(PARTITION_DOSSIERS, DOSSIERS // 2)
     assert verdict.violations == [], verdict.violations
     assert converged_after is not None, f"not converged 60 s after the last fault: {stragglers}"
     assert stragglers == []
