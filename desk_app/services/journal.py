@@ -216,3 +216,40 @@ def record_event(
         )
     )
     return RecordedEvent(event_id, desk_seq, occurred)
+
+
+def record_pulled_event(
+    session: Session,
+    *,
+    event_id: str,
+    dossier_id: str,
+    server_seq: int,
+    event_type: str,
+    action: str,
+    statuses: tuple[int | None, int],
+    actor: str,
+    occurred_at: str,
+    recorded_at: datetime,
+    note: str,
+    payload: str,
+    origin: str,
+) -> None:
+    """Append an event that came from central (no outbox row: it is already there)."""
+    session.execute(
+        insert(DossierEventRecord).values(
+            event_id=event_id,
+            dossier_id=dossier_id,
+            desk_seq=None,
+            server_seq=server_seq,
+            event_type=event_type,
+            action=action,
+            from_status=statuses[0],
+            to_status=statuses[1],
+            actor=actor,
+            occurred_at=occurred_at,
+            recorded_at=iso(recorded_at),
+            note=note or None,
+            payload=payload,
+            origin=origin,
+        )
+    )

@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, select, update
 
 from desk_app.core.calendar import rules_from_release
 from desk_app.core.workflow import TRANSITIONS, Action, DossierStatus
 from desk_app.models import DossierEventRecord, DossierRecord, ReferenceReleaseRecord, SyncConflictRecord
+from desk_app.services import journal
 from desk_app.services.catalogue_sources import read_release_body
 from desk_app.services.sync_relearn import is_own, relearn
 from desk_app.services.timefmt import iso, parse_iso
@@ -136,23 +137,20 @@ class PulledItems:
             dossier.finished_at = occurred
         dossier.status = int(target)
         dossier.row_version += 1
-        session.execute(
-            insert(DossierEventRecord).values(
-                event_id=event_id,
-                dossier_id=dossier.dossier_id,
-                desk_seq=None,
-                server_seq=item.server_seq,
-                event_type=str(body.get("event_type") or "dossier.step"),
-                action=action,
-                from_status=int(current),
-                to_status=int(target),
-                actor=str(payload.get("actor") or origin),
-                occurred_at=occurred,
-                recorded_at=iso(now),
-                note=str(payload.get("note") or "") or None,
-                payload=canonical_json(payload),
-                origin=origin,
-            )
+        journal.record_pulled_event(
+            session,
+            event_id=event_id,
+            dossier_id=dossier.dossier_id,
+            server_seq=item.server_seq,
+            event_type=str(body.get("event_type") or "dossier.step"),
+            action=action,
+            statuses=(int(current), int(target)),
+            actor=str(payload.get("actor") or origin),
+            occurred_at=occurred,
+            recorded_at=now,
+            note=str(payload.get("note") or ""),
+            payload=canonical_json(payload),
+            origin=origin,
         )
         return True
 

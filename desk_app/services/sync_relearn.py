@@ -15,7 +15,7 @@ from sqlalchemy import insert, select, text
 
 from desk_app.core.text import fold
 from desk_app.core.workflow import DossierStatus
-from desk_app.models import ChecklistAnswerRecord, DossierEventRecord, DossierRecord, ProcedureVersionRecord
+from desk_app.models import ChecklistAnswerRecord, DossierRecord, ProcedureVersionRecord
 from desk_app.services import journal
 from desk_app.services.timefmt import iso
 from desk_app.sync.protocol import canonical_json
@@ -60,23 +60,20 @@ def relearn(
         previous = dossier.status
         _replay_step(dossier, payload)
     desk = journal.identity(session)
-    session.execute(
-        insert(DossierEventRecord).values(
-            event_id=event_id,
-            dossier_id=dossier.dossier_id,
-            desk_seq=None,
-            server_seq=item.server_seq,
-            event_type=str(body.get("event_type")),
-            action=str(payload.get("action")),
-            from_status=previous,
-            to_status=int(payload.get("to_status") or dossier.status),
-            actor=str(payload.get("actor") or ""),
-            occurred_at=str(payload.get("occurred_at") or iso(now)),
-            recorded_at=iso(now),
-            note=str(payload.get("note") or "") or None,
-            payload=canonical_json(payload),
-            origin=f"desk:{desk.desk_id}",
-        )
+    journal.record_pulled_event(
+        session,
+        event_id=event_id,
+        dossier_id=dossier.dossier_id,
+        server_seq=item.server_seq,
+        event_type=str(body.get("event_type")),
+        action=str(payload.get("action")),
+        statuses=(previous, int(payload.get("to_status") or dossier.status)),
+        actor=str(payload.get("actor") or ""),
+        occurred_at=str(payload.get("occurred_at") or iso(now)),
+        recorded_at=now,
+        note=str(payload.get("note") or ""),
+        payload=canonical_json(payload),
+        origin=f"desk:{desk.desk_id}",
     )
     return True
 

@@ -5,14 +5,29 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from desk_app.core.clock import SystemClock
+from desk_app.core.dossier import Actor
+from desk_app.core.workflow import Role
 from desk_app.services.container import Services, build_services
 from desk_app.services.desk import DEMO_UNIT_CODE
+from tests.central_fixtures import UNIT
 
 DeskFactory = Callable[[int], Services]
+SUPERVISOR = Actor("truongbp", Role.SUPERVISOR)
+
+
+def enrolled_desk(folder: Path, template: Path, slot: int, url: str, central: Any) -> tuple[Services, Path]:
+    """A desk database in ``folder`` from the slot's template, enrolled with ``central`` at ``url``."""
+    db = folder / "desk.sqlite3"
+    db.parent.mkdir(parents=True)
+    db.write_bytes(template.read_bytes())
+    services = build_services(db)
+    services.sync.enrol(url, central.admin.enrol_code(UNIT, slot), SUPERVISOR)
+    return services, db
 
 
 @pytest.fixture(scope="session")

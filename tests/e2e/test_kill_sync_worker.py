@@ -21,9 +21,9 @@ import pytest
 
 from desk_app.core.dossier import Actor
 from desk_app.core.workflow import Role
-from desk_app.services.container import build_services
-from tests.central_fixtures import UNIT, needs_postgres
+from tests.central_fixtures import needs_postgres
 from tests.e2e.checker import DeskFiles, check, convergence
+from tests.e2e.conftest import enrolled_desk
 from tests.e2e.test_fault_run import REPO, CentralProcess
 from tests.faultproxy import FaultProxy
 from tests.pgcluster import Cluster, free_port
@@ -42,11 +42,9 @@ def test_sync_worker_killed_inside_requests(
     server = CentralProcess(central_url, port)
     server.start()
     proxy = FaultProxy(port, seed=41, latency=(0.0, 2.0), enabled=False).start()
-    db = tmp_path / "desk" / "desk.sqlite3"
-    db.parent.mkdir()
-    db.write_bytes(slot_templates(1).read_bytes())
-    officer = build_services(db)
-    officer.sync.enrol(f"http://127.0.0.1:{proxy.port}", central.admin.enrol_code(UNIT, 1), SUPERVISOR)
+    officer, db = enrolled_desk(
+        tmp_path / "desk", slot_templates(1), 1, f"http://127.0.0.1:{proxy.port}", central
+    )
     zygote = subprocess.Popen(
         [sys.executable, "-m", "tests.e2e.sync_zygote", str(db)],
         cwd=REPO,

@@ -18,9 +18,10 @@ import pytest
 from desk_app.core.dossier import Actor
 from desk_app.core.errors import DomainError
 from desk_app.core.workflow import Role
-from desk_app.services.container import Services, build_services
-from tests.central_fixtures import UNIT, needs_postgres
+from desk_app.services.container import Services
+from tests.central_fixtures import needs_postgres
 from tests.e2e.checker import DeskFiles, check, convergence
+from tests.e2e.conftest import enrolled_desk
 from tests.e2e.test_fault_run import CentralProcess
 from tests.pgcluster import Cluster, free_port
 from tests.unit.services.lifecycle import OFFICER, draft
@@ -50,11 +51,9 @@ def test_central_and_postgres_killed_during_pushes(
     server.start()
     desks, files = [], []
     for slot in (1, 2, 3):
-        db = tmp_path / f"desk{slot}" / "desk.sqlite3"
-        db.parent.mkdir()
-        db.write_bytes(slot_templates(slot).read_bytes())
-        desk = build_services(db)
-        desk.sync.enrol(f"http://127.0.0.1:{port}", central.admin.enrol_code(UNIT, slot), SUPERVISOR)
+        desk, db = enrolled_desk(
+            tmp_path / f"desk{slot}", slot_templates(slot), slot, f"http://127.0.0.1:{port}", central
+        )
         desks.append(desk)
         files.append(DeskFiles(db, slot))
     stop = threading.Event()

@@ -31,6 +31,24 @@ def receive(desk: Services, n: int) -> list[str]:
     return [str(desk.reception.receive(draft(desk), OFFICER)[0].code) for _ in range(n)]
 
 
+def backup(desk: Services, tmp_path: Path) -> tuple[Services, Path]:
+    """Copy the closed desk's file (a backup after a checkpoint: the file alone is whole); reopen it."""
+    desk.close()
+    snapshot = tmp_path / "snapshot.sqlite3"
+    shutil.copyfile(desk.db_path, snapshot)
+    return build_services(desk.db_path), snapshot
+
+
+def restore(desk: Services, snapshot: Path) -> Services:
+    """Close the desk, put the backup back in place of its database (the tail is lost), reopen."""
+    path = desk.db_path
+    desk.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(snapshot, path)
+    return build_services(path)
+
+
 def central_events(central: Any) -> int:
     with central.sessions() as session:
         return int(session.scalar(select(func.count()).select_from(DeskEventRecord)) or 0)
@@ -108,20 +126,13 @@ def test_d1_desk_tail_loss(
     receive(desk, 5)
     assert desk.sync.run_once().ok
     path = desk.db_path
-    desk.close()
-    snapshot = tmp_path / "snapshot.sqlite3"
-    shutil.copyfile(path, snapshot)  # the backup (taken after a checkpoint: the file alone is whole)
-    desk = build_services(path)
+    desk, snapshot = backup(desk, tmp_path)
     pushed = receive(desk, 10)
     desk.dossiers.act(pushed[0], ActionRequest(Action.TRANSFER, department="Tư pháp"), OFFICER)
     assert desk.sync.run_once().acked == 11
     central.departments.update(pushed[0], "finished", "Tư pháp")
     never_pushed = receive(desk, 10)
-    desk.close()
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    shutil.copyfile(snapshot, path)  # restored: the last 20 dossiers are gone from this desk
-    desk = build_services(path)
+    desk = restore(desk, snapshot)  # the tail is lost on this desk
     reissued = receive(desk, 2)  # issued before the desk learns of the loss: codes central already has
     assert reissued == pushed[:2]
     report = desk.sync.run_once()
@@ -158,18 +169,11 @@ def test_d1_a_lost_step_of_a_pushed_dossier_is_re_learned(
     (code,) = receive(desk, 1)
     assert desk.sync.run_once().ok
     path = desk.db_path
-    desk.close()
-    snapshot = tmp_path / "snapshot.sqlite3"
-    shutil.copyfile(path, snapshot)
-    desk = build_services(path)
+    desk, snapshot = backup(desk, tmp_path)
     desk.dossiers.act(code, ActionRequest(Action.TRANSFER, department="Tư pháp"), OFFICER)
     assert desk.sync.run_once().acked == 1
     central.departments.update(code, "finished", "Tư pháp")
-    desk.close()
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    shutil.copyfile(snapshot, path)
-    desk = build_services(path)
+    desk = restore(desk, snapshot)  # the tail is lost on this desk
     assert desk.dossiers.show(code, OFFICER).summary.status == 2  # the transfer was lost here
     report = desk.sync.run_once()
     assert report.ok, report.error
@@ -187,17 +191,10 @@ def test_d1_more_new_events_than_were_lost_are_renumbered_after_centrals_mark(
     desk = desk_factory(1)
     desk.sync.enrol(central_server.url, central.admin.enrol_code(UNIT, 1), SUPERVISOR)
     path = desk.db_path
-    desk.close()
-    snapshot = tmp_path / "snapshot.sqlite3"
-    shutil.copyfile(path, snapshot)
-    desk = build_services(path)
+    desk, snapshot = backup(desk, tmp_path)
     receive(desk, 1)
     assert desk.sync.run_once().acked == 1  # central: desk_seq 1
-    desk.close()
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    shutil.copyfile(snapshot, path)
-    desk = build_services(path)
+    desk = restore(desk, snapshot)  # the tail is lost on this desk
     receive(desk, 2)  # desk_seq 1 and 2 again, other events: 1 collides, 2 is past central's mark
     report = desk.sync.run_once()
     assert report.ok, report.error
