@@ -41,12 +41,13 @@ def check_database(db: Path, reported: dict[str, str]) -> None:
         )
         codes = [c for c in dossiers.values() if c]
         assert len(codes) == len(set(codes))
-        per_day = Counter(c.split("-")[1] for c in codes)
-        for day, count in per_day.items():
-            numbers = sorted(int(c[-3:]) for c in codes if c.split("-")[1] == day)
-            assert numbers == list(range(1, count + 1))
-            last = conn.execute("SELECT last_n FROM code_counters WHERE code_date = ?", (day,)).fetchone()[0]
-            assert last == count
+        per_day: dict[str, list[int]] = {}
+        for c in codes:
+            per_day.setdefault(c.split("-")[1], []).append(int(c[-3:]))
+        counters = dict(conn.execute("SELECT code_date, last_n FROM code_counters"))
+        for day, numbers in per_day.items():
+            assert sorted(numbers) == list(range(1, len(numbers) + 1))
+            assert counters[day] == len(numbers)
         years: dict[int, list[int]] = {}
         for year, number in conn.execute("SELECT register_year, register_number FROM dossiers"):
             years.setdefault(year, []).append(number)
