@@ -15,7 +15,7 @@ from sqlalchemy import insert, select, text
 
 from desk_app.core.text import fold
 from desk_app.core.workflow import DossierStatus
-from desk_app.models import ChecklistAnswerRecord, DossierRecord, ProcedureVersionRecord
+from desk_app.models import ChecklistAnswerRecord, DossierEventRecord, DossierRecord, ProcedureVersionRecord
 from desk_app.services import journal
 from desk_app.services.timefmt import iso
 from desk_app.sync.protocol import canonical_json
@@ -58,7 +58,10 @@ def relearn(
         return False  # its reception could not be re-learned: that is already a review item
     else:
         previous = dossier.status
-        _replay_step(dossier, payload)
+        if not _newer_events(session, dossier.dossier_id, item.server_seq):
+            _replay_step(dossier, payload)
+        # else: the desk acted on this dossier after the step it lost (those events are later in
+        # central's order, or still pending): its projection already shows their outcome.
     desk = journal.identity(session)
     journal.record_pulled_event(
         session,
@@ -179,6 +182,21 @@ def _rebuild(
     if number is not None:
         _at_least(session, f"register:{year}", int(number))
     return dossier
+
+
+def _newer_events(session: Session, dossier_id: str, server_seq: int) -> bool:
+    """The desk holds events of the dossier that come after ``server_seq`` (or are not yet sent)."""
+    return (
+        session.scalar(
+            select(DossierEventRecord.event_id)
+            .where(
+                DossierEventRecord.dossier_id == dossier_id,
+                (DossierEventRecord.server_seq > server_seq) | DossierEventRecord.server_seq.is_(None),
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def _replay_step(dossier: DossierRecord, payload: dict[str, Any]) -> None:

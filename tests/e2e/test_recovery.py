@@ -204,3 +204,25 @@ def test_d1_more_new_events_than_were_lost_are_renumbered_after_centrals_mark(
     assert seqs == [1, 2, 3]
     assert convergence([DeskFiles(path, 1)], central_url) == []
     desk.close()
+
+
+def test_d1_a_lost_step_older_than_the_desks_later_action_does_not_undo_it(
+    central: Any, central_url: str, central_server: ServerThread, desk_factory: DeskFactory, tmp_path: Path
+) -> None:
+    """Found by the stateful model: a re-learned transfer was replayed over a later finish."""
+    desk = desk_factory(1)
+    desk.sync.enrol(central_server.url, central.admin.enrol_code(UNIT, 1), SUPERVISOR)
+    (first,) = receive(desk, 1)
+    desk, snapshot = backup(desk, tmp_path)
+    receive(desk, 1)
+    desk.dossiers.act(first, ActionRequest(Action.TRANSFER, department="Tư pháp"), OFFICER)
+    assert desk.sync.run_once().acked == 3
+    desk = restore(desk, snapshot)  # the transfer and the second dossier are lost here
+    desk.dossiers.act(first, ActionRequest(Action.FINISH), OFFICER)  # acting on what the desk still shows
+    report = desk.sync.run_once()
+    assert report.ok, report.error
+    assert desk.dossiers.show(first, OFFICER).summary.status == 9
+    files = [DeskFiles(desk.db_path, 1)]
+    assert check(files, central_url).violations == []
+    assert convergence(files, central_url) == []
+    desk.close()
