@@ -42,6 +42,7 @@ _numbers = itertools.count(1)
 # sync.md §3.3 asks 200 × 60 in CI within 5 min; calibrated on the 2-core machine (see the issue note).
 MODEL_EXAMPLES = int(os.environ.get("DESK_APP_MODEL_EXAMPLES", "200"))
 MODEL_STEPS = int(os.environ.get("DESK_APP_MODEL_STEPS", "40"))
+MODEL_RANDOM = os.environ.get("DESK_APP_MODEL_RANDOM") == "1"
 
 
 class CentralTransport(httpx.BaseTransport):
@@ -249,6 +250,9 @@ def test_sync_model(model_env: dict[str, Any]) -> None:
         stateful_step_count=MODEL_STEPS,
         deadline=None,
         database=None,
+        # The same examples on every run, so CI does not turn red by chance; DESK_APP_MODEL_RANDOM=1
+        # explores new ones (nightly), and what it finds becomes a regression test.
+        derandomize=not MODEL_RANDOM,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
     )
     SyncModel.TestCase().runTest()
