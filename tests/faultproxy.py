@@ -75,6 +75,7 @@ class FaultProxy:
             self._thread.join(10)
         if self._loop is not None:
             self._loop.close()
+            self._loop = None  # a second stop (the test's finaliser) does nothing
 
     async def _shutdown(self) -> None:
         assert self._server is not None

@@ -107,6 +107,29 @@ def check(desks: list[DeskFiles], central_url: str) -> Verdict:
     return verdict
 
 
+def acks_are_true(desks: list[DeskFiles], central_url: str) -> list[str]:
+    """I3 while desks keep working: every ack a desk holds now is on central.
+
+    The desks are read first, central second: an ack recorded after central was read cannot be
+    mistaken for a lost one (``check`` reads central first and is for the quiet state).
+    """
+    acked: dict[str, str] = {}
+    for desk in desks:
+        conn = sqlite3.connect(desk.db, timeout=30)
+        try:
+            for (event_id,) in conn.execute("SELECT event_id FROM outbox WHERE acked_at IS NOT NULL"):
+                acked[str(event_id)] = desk.db.parent.name
+        finally:
+            conn.close()
+    with psycopg.connect(_pg(central_url)) as pg:
+        held = {str(r[0]) for r in pg.execute("SELECT event_id FROM desk_events")}
+    return [
+        f"I3: {desk}: acked event {event_id} not on central"
+        for event_id, desk in acked.items()
+        if event_id not in held
+    ]
+
+
 def _check_desk(
     desk: DeskFiles,
     central_events: dict[str, tuple[str, str, str]],

@@ -9,6 +9,7 @@ fits the budget; every fault kind and every invariant is kept.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -30,7 +31,7 @@ from desk_app.services.catalogue_sources import make_release, read_catalogue_fil
 from desk_app.services.container import build_services
 from desk_app.services.settings import SYNC_URL
 from tests.central_fixtures import UNIT, needs_postgres
-from tests.e2e.checker import DeskFiles, check, convergence, pending_age_ok
+from tests.e2e.checker import DeskFiles, acks_are_true, check, convergence, pending_age_ok
 from tests.faultproxy import FaultProxy
 from tests.pgcluster import Cluster, free_port
 
@@ -203,13 +204,34 @@ def _release(version: int) -> dict[str, Any]:
 
 @pytest.mark.parametrize("seed", [11, 29])
 def test_multi_desk_fault_run(
-    seed: int, pg: Cluster, central_url: str, central: Any, slot_templates: Any, tmp_path: Path
+    seed: int,
+    pg: Cluster,
+    central_url: str,
+    central: Any,
+    slot_templates: Any,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
 ) -> None:
     rng = random.Random(seed)
     port = free_port()
     server = CentralProcess(central_url, port)
     server.start()
-    proxies, desks = [], []
+    proxies: list[FaultProxy] = []
+    desks: list[DeskProcess] = []
+    stop_depts = threading.Event()
+
+    def stop_everything() -> None:  # also when the run fails: no worker may outlive its test
+        stop_depts.set()
+        for process in desks:
+            with contextlib.suppress(Exception):
+                process.stop()
+        for proxy in proxies:
+            with contextlib.suppress(Exception):
+                proxy.stop()
+        with contextlib.suppress(Exception):
+            server.kill()
+
+    request.addfinalizer(stop_everything)
     for slot in range(1, DESKS + 1):
         folder = tmp_path / f"desk{slot}"
         folder.mkdir()
@@ -227,7 +249,6 @@ def test_multi_desk_fault_run(
         )
     for desk in desks:
         desk.start()
-    stop_depts = threading.Event()
     dept_steps = [0]
     writers = [
         threading.Thread(
@@ -289,7 +310,7 @@ def test_multi_desk_fault_run(
             except Exception:
                 pass
         if elapsed > next_sample:  # I3 sampled mid-run: every ack a desk holds is on central now
-            acks = [v for v in check([d.files for d in desks], central_url).violations if v.startswith("I3")]
+            acks = acks_are_true([d.files for d in desks], central_url)
             assert acks == [], acks
             samples += 1
             next_sample = elapsed + rng.uniform(10, 25)
