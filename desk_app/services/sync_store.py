@@ -230,13 +230,11 @@ class SqliteSyncStore:
             moving = [] if from_seq is None else [r for r in rows if r.desk_seq >= from_seq]
             moved_ids = {r.event_id for r in moving}
             # The rows that keep their numbers: acknowledged, refused, or pending below ``from_seq``.
-            kept = max(
-                (
-                    seq
-                    for event_id, seq in session.execute(select(OutboxRecord.event_id, OutboxRecord.desk_seq))
-                    if event_id not in moved_ids
-                ),
-                default=0,
+            kept = int(
+                session.scalar(
+                    select(func.max(OutboxRecord.desk_seq)).where(OutboxRecord.event_id.not_in(moved_ids))
+                )
+                or 0
             )
             # desk_seq is only transport order (event_id is identity): park the moved rows, then number
             # them right after central's mark. The old counter counted the moved rows themselves.
