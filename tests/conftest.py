@@ -10,9 +10,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from desk_app.core.clock import VN_TZ, FixedClock
 from desk_app.services.container import Services, build_services
+from tests import processes
+from tests.budget import budget_report, machine_factor
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_TTHC = REPO.parent / "shared" / "data" / "tthc"
@@ -21,6 +24,19 @@ XLSX_DIR = SHARED_TTHC / "xlsx"
 
 pytest_plugins = ["tests.central_fixtures"]
 os.environ.setdefault("DESK_APP_NO_KEYRING", "1")  # tests keep tokens in files, never in a real keyring
+_RUN_MARK = processes.mark_this_run()
+
+# Hypothesis replays: the same examples on every run (derandomized; DESK_APP_HYPOTHESIS_RANDOM=1
+# explores), no deadline and no "too slow" health check, so a busy machine changes how long a test
+# takes, never what it draws or whether it passes; nothing written into the clone.
+settings.register_profile(
+    "desk",
+    deadline=None,
+    database=None,
+    derandomize=os.environ.get("DESK_APP_HYPOTHESIS_RANDOM") != "1",
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("desk")
 
 # The bundle's tests need the bundle: `make dist-test` builds it, then runs them with this variable set.
 collect_ignore = [] if os.environ.get("DESK_APP_BUNDLE_TESTS") else ["smoke"]
@@ -79,3 +95,36 @@ def empty_services(tmp_path: Path, clock: FixedClock) -> Iterator[Services]:
     built = build_services(tmp_path / "empty.sqlite3", clock=clock)
     yield built
     built.close()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Timeouts guard against hangs: stretch each by the machine factor (measured once, here)."""
+    factor = machine_factor()
+    default = float(config.getini("timeout") or 0)
+    for item in items:
+        marker = item.get_closest_marker("timeout")
+        base = float(marker.args[0]) if marker is not None and marker.args else default
+        if base:
+            item.add_marker(pytest.mark.timeout(base * factor))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """What the budgeted tests reached on this machine."""
+    reached = budget_report()
+    terminalreporter.write_sep("-", f"budgets (machine factor {machine_factor():.2f})")
+    for line in reached or ["no budgeted test ran"]:
+        terminalreporter.write_line(line)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Fail the run if anything it started is still running (and stop it)."""
+    left = processes.leftovers(_RUN_MARK)
+    if not left:
+        return
+    processes.kill_all(left)
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_sep("!", f"{len(left)} process(es) outlived the tests and were killed")
+        for pid, cmd in sorted(left.items()):
+            reporter.write_line(f"{pid}: {cmd[:200]}")
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED

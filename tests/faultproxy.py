@@ -57,6 +57,13 @@ class FaultProxy:
         self._thread: threading.Thread | None = None
         self._next_fault = 0.0
         self._ready = threading.Event()
+        # A hold (``arm``): the chosen request waits there until ``release``, so a kill of the desk
+        # lands inside it by construction, not by how the timing fell.
+        self._hold: tuple[str | None, int, str] | None = None
+        self._arrivals = 0
+        self._release: asyncio.Event | None = None
+        self.held = threading.Event()
+        self.held_path = ""
 
     # -- control ---------------------------------------------------------------------------------
     def start(self) -> FaultProxy:
@@ -69,13 +76,12 @@ class FaultProxy:
     def stop(self) -> None:
         """Stop listening, cancel open connections, end the loop."""
         if self._loop is not None:
-            asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(10)
+            asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(60)
             self._loop.call_soon_threadsafe(self._loop.stop)
         if self._thread is not None:
-            self._thread.join(10)
-        if self._loop is not None:
-            self._loop.close()
-            self._loop = None  # a second stop (the test's finaliser) does nothing
+            self._thread.join(30)
+            self._thread = None
+        self._loop = None  # a second stop (the test's finaliser) does nothing
 
     async def _shutdown(self) -> None:
         assert self._server is not None
@@ -88,6 +94,40 @@ class FaultProxy:
             await asyncio.sleep(0.05)  # closing transports finish before the loop ends
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(self._server.wait_closed(), 2)
+
+    def arm(self, phase: str, *, path: str | None = None, nth: int = 1) -> None:
+        """Hold the ``nth`` request (to ``path`` if given) from now on, ``before`` it is forwarded
+        (central never sees it) or ``after`` central answered (central committed, the desk never
+        hears); ``held`` is set when it is held."""
+        assert phase in ("before", "after")
+        assert self._loop is not None
+        self.held.clear()
+        self.held_path = ""
+        self._arrivals = 0
+        self._release = asyncio.Event()
+        self._hold = (path, nth, phase)
+
+    def release(self) -> None:
+        """Let the held request end (its desk is gone: nothing more is sent either way)."""
+        self._hold = None
+        if self._loop is not None and self._release is not None:
+            self._loop.call_soon_threadsafe(self._release.set)
+
+    def _holds(self, path: str) -> str | None:
+        """The phase this newly arrived request is to be held in, if it is the armed one."""
+        if self._hold is None:
+            return None
+        want, nth, phase = self._hold
+        if want is not None and path != want:
+            return None
+        self._arrivals += 1
+        return phase if self._arrivals == nth else None
+
+    async def _wait_held(self, path: str) -> None:
+        assert self._release is not None
+        self.held_path = path
+        self.held.set()
+        await self._release.wait()
 
     def heal(self) -> None:
         """No more faults, no partition."""
@@ -111,7 +151,17 @@ class FaultProxy:
         self.port = self._server.sockets[0].getsockname()[1]
         self._next_fault = self._loop.time() + self._rng.uniform(self.min_gap, self.max_gap)
         self._ready.set()
-        self._loop.run_forever()
+        try:
+            self._loop.run_forever()
+        finally:
+            # Whatever is still pending is cancelled and awaited here, on its own loop, so no
+            # coroutine is left unfinished for the garbage collector to complain about.
+            pending = [t for t in asyncio.all_tasks(self._loop) if not t.done()]
+            for task in pending:
+                task.cancel()
+            self._loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+            self._loop.run_until_complete(self._loop.shutdown_asyncgens())
+            self._loop.close()
 
     def _choose(self) -> str | None:
         assert self._loop is not None
@@ -153,6 +203,15 @@ class FaultProxy:
             request = await self._read_request(reader)
             self.in_flight += 1
             counted = True
+            path = request.split(b" ", 2)[1].decode(errors="replace").split("?")[0]
+            hold = self._holds(path)
+            if hold == "before":
+                await self._wait_held(path)
+                return
+            if hold == "after":
+                await self._forward(request)
+                await self._wait_held(path)
+                return
             fault = self._choose()
             if fault is not None:
                 self.counts[fault] = self.counts.get(fault, 0) + 1

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import glob
 import os
@@ -116,7 +117,9 @@ class Cluster:
 
     def destroy(self) -> None:
         """Stop and delete everything."""
-        with contextlib.suppress(subprocess.CalledProcessError):
+        if not self.folder.exists():
+            return
+        with contextlib.suppress(subprocess.CalledProcessError, subprocess.TimeoutExpired):
             self.stop("immediate")
         shutil.rmtree(self.folder, ignore_errors=True)
 
@@ -150,6 +153,7 @@ def start_cluster() -> Cluster:
         timeout=120,
     )
     cluster = Cluster(folder, free_port(), binary)
+    atexit.register(cluster.destroy)  # however the run ends (a second destroy does nothing)
     cluster.start()
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:

@@ -15,9 +15,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.budget import budget, scaled
+
 CHILD = Path(__file__).with_name("reception_child.py")
 REPO = Path(__file__).resolve().parent.parent.parent
+# sync.md §3.4 B1 asks 500 kills (the maximum); `make test` runs at least the minimum, then as many
+# as its budget allows.
 KILLS = int(os.environ.get("DESK_KILLS", "500"))
+KILLS_MINIMUM = int(os.environ.get("DESK_KILLS_MINIMUM", "100"))
+KILLS_SECONDS = float(os.environ.get("DESK_KILLS_SECONDS", "100"))
 
 
 def check_database(db: Path, reported: dict[str, str]) -> None:
@@ -57,13 +63,14 @@ def check_database(db: Path, reported: dict[str, str]) -> None:
         conn.close()
 
 
-def _wait_for_ready(out: Path, deadline: float) -> list[str]:
+def _wait_for_commits(out: Path, loop_commits: int, deadline: float) -> None:
+    """Until the child is ready and has reported ``loop_commits`` receptions of its steady loop."""
     while time.monotonic() < deadline:
         lines = out.read_text(encoding="utf-8").splitlines() if out.exists() else []
-        if "ready" in lines:
-            return lines
+        if "ready" in lines and len(lines) - lines.index("ready") - 1 >= loop_commits:
+            return
         time.sleep(0.005)
-    pytest.fail("the child did not start")
+    pytest.fail("the child did not start, or did not commit")
 
 
 @pytest.mark.slow
@@ -84,14 +91,21 @@ def test_kill_nine_during_receptions_loses_nothing(template_db: Path, tmp_path: 
     assert zygote.stdin is not None and zygote.stdout is not None
     killed_mid_run = 0
     runs_with_loop_commits = 0
+    planned_loop_runs = 0
+    kills = budget("B1 kills during receptions", KILLS_SECONDS, KILLS_MINIMUM, KILLS)
+    run = 0
     try:
-        for run in range(KILLS):
+        while kills.more(run):
             # Each run receives as of another past day, so that no day passes the slot's 999 numbers.
             out = tmp_path / f"run{run}.out"
             zygote.stdin.write(f"go {run + 1} {out}\n")
             zygote.stdin.flush()
             pid = int(zygote.stdout.readline())
-            _wait_for_ready(out, time.monotonic() + 60)
+            # Half the kills wait for commits of the steady loop first, so kills after further commits
+            # are planned, not left to how fast this machine happens to be.
+            loop_commits = rng.choice((0, 0, 1, 2))
+            planned_loop_runs += loop_commits > 0
+            _wait_for_commits(out, loop_commits, time.monotonic() + scaled(60))
             time.sleep(rng.uniform(0.03, 0.15))  # sync.md §3.4 B1: 30–150 ms into the steady loop
             os.kill(pid, signal.SIGKILL)
             zygote.stdin.write(f"wait {pid}\n")
@@ -109,11 +123,13 @@ def test_kill_nine_during_receptions_loses_nothing(template_db: Path, tmp_path: 
                 assert dossier_id not in reported
                 reported[dossier_id] = code
             check_database(db, reported)
+            run += 1
     finally:
         zygote.stdin.close()
         zygote.wait(30)
         zygote.stdout.close()
-    assert killed_mid_run == KILLS
-    # Each run committed its warm-up reception; many were killed after further commits, in the loop.
-    assert len(reported) > KILLS
-    assert runs_with_loop_commits >= KILLS // 4
+    print(kills.record(run, "kills"))
+    assert killed_mid_run == run
+    # Each run committed its warm-up reception; the planned ones were killed after further commits.
+    assert len(reported) > run
+    assert runs_with_loop_commits >= planned_loop_runs > 0

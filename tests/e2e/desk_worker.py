@@ -2,7 +2,8 @@
 
 ``python -m tests.e2e.desk_worker DB COUNT LOG --skew-ms N --timeout S``. Each event id is appended to
 LOG (and fsynced) only after its transaction committed: the harness's record of what was acknowledged
-locally. A restarted worker carries on from the dossiers already in its database.
+locally. A restarted worker carries on from the dossiers already in its database. It stops receiving
+(and keeps syncing) at COUNT dossiers, or earlier when the harness creates ``stop-receiving`` beside LOG.
 """
 
 from __future__ import annotations
@@ -75,10 +76,11 @@ def main() -> int:
         made = int(uow.session.scalar(select(func.count()).select_from(DossierRecord)) or 0)
     # Sync runs beside the officer, as the GUI's loop does: a cut network never slows reception.
     threading.Thread(target=_sync_loop, args=(services, rng), daemon=True).start()
+    stop_receiving = args.log.with_name("stop-receiving")  # the harness's budget has run out
     with args.log.open("a", encoding="utf-8") as log:
         mark = _committed(services, log, 0)
         while True:
-            if made >= args.count:
+            if made >= args.count or stop_receiving.exists():
                 time.sleep(0.3)  # keep syncing until the harness stops us
                 continue
             try:

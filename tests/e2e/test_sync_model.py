@@ -11,7 +11,9 @@ import contextlib
 import itertools
 import json
 import os
+import random
 import shutil
+import time
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,9 +21,15 @@ from urllib.parse import parse_qs
 
 import httpx
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, seed, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
 
 from central.app import build_central
 from central.migrate import new_epoch
@@ -31,17 +39,38 @@ from desk_app.core.errors import DomainError
 from desk_app.core.workflow import Action, Role
 from desk_app.services.container import Services, build_services
 from desk_app.services.dossiers import ActionRequest
+from tests.budget import budget, scaled
 from tests.central_fixtures import UNIT, needs_postgres
 from tests.e2e.checker import DeskFiles, check, convergence
 from tests.unit.services.lifecycle import OFFICER, draft
 
-pytestmark = [needs_postgres, pytest.mark.timeout(900)]
+pytestmark = [needs_postgres, pytest.mark.timeout(1500)]
 FAULTS = ("ok", "drop_response", "duplicate", "http_503", "drop_request")
 SUPERVISOR = Actor("truongbp", Role.SUPERVISOR)
 _numbers = itertools.count(1)
-# sync.md §3.3 asks 200 × 60 in CI within 5 min; calibrated on the 2-core machine (see the issue note).
-MODEL_EXAMPLES = int(os.environ.get("DESK_APP_MODEL_EXAMPLES", "200"))
+# sync.md §3.3 asks 200 × 60 within 5 min. On the 2-core machine 200 × 40 takes about that long, so
+# `make test` runs at least MINIMUM examples and then as many as its budget allows (up to MAXIMUM);
+# `make test-long` runs six times the budget and five times the maximum.
 MODEL_STEPS = int(os.environ.get("DESK_APP_MODEL_STEPS", "40"))
+MODEL_CHUNK = 10
+MODEL_SECONDS = float(os.environ.get("DESK_APP_MODEL_SECONDS", "150"))
+MODEL_MINIMUM = int(os.environ.get("DESK_APP_MODEL_MINIMUM", "30"))
+MODEL_MAXIMUM = int(os.environ.get("DESK_APP_MODEL_EXAMPLES", "200"))
+
+
+class ModelTimeout(BaseException):
+    """The model ran past its hard deadline: reported as a timeout, never caught by Hypothesis as a
+    failing example (which it would replay, and then call the strategy flaky)."""
+
+
+_hard_deadline = [float("inf")]
+
+
+def _within_deadline() -> None:
+    if time.monotonic() > _hard_deadline[0]:
+        raise ModelTimeout("the stateful model ran past its hard deadline (a hang or a far too slow machine)")
+
+
 MODEL_RANDOM = os.environ.get("DESK_APP_MODEL_RANDOM") == "1"
 
 
@@ -99,6 +128,7 @@ def test_sync_model(model_env: dict[str, Any]) -> None:
     class SyncModel(RuleBasedStateMachine):
         @initialize()
         def start(self) -> None:
+            _within_deadline()
             number = next(_numbers)
             self.url = env["pg"].create_database(f"model_{number}", template=env["template"])
             self.central = build_central(self.url, migrate=False)
@@ -213,6 +243,7 @@ def test_sync_model(model_env: dict[str, Any]) -> None:
 
         @invariant()
         def acks_are_true_and_local_state_is_whole(self) -> None:
+            _within_deadline()
             if not hasattr(self, "central"):
                 return
             verdict = check(self.files, self.url)
@@ -245,14 +276,26 @@ def test_sync_model(model_env: dict[str, Any]) -> None:
                     desk.close()
                 self.central.close()
 
-    SyncModel.TestCase.settings = settings(
-        max_examples=MODEL_EXAMPLES,
+    # Examples run in chunks, chunk k with seed k: the same examples on every run and on every machine
+    # (a red CI is never chance, and a failure replays from its seed), while the wall-clock budget
+    # decides how many chunks run. DESK_APP_MODEL_RANDOM=1 starts from a random seed to explore.
+    first = random.SystemRandom().randrange(10**6) if MODEL_RANDOM else 0
+    chunk_settings = settings(
+        max_examples=MODEL_CHUNK,
         stateful_step_count=MODEL_STEPS,
         deadline=None,
         database=None,
-        # The same examples on every run, so CI does not turn red by chance; DESK_APP_MODEL_RANDOM=1
-        # explores new ones (nightly), and what it finds becomes a regression test.
-        derandomize=not MODEL_RANDOM,
+        derandomize=False,
+        phases=[Phase.explicit, Phase.generate, Phase.shrink],
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
     )
-    SyncModel.TestCase().runTest()
+    model_budget = budget("stateful sync model", MODEL_SECONDS, MODEL_MINIMUM, MODEL_MAXIMUM)
+    # The budget ends the run; this deadline only catches a hang, well before pytest's timeout.
+    _hard_deadline[0] = time.monotonic() + scaled(model_budget.seconds + 600)
+    chunks = 0
+    while model_budget.more(chunks * MODEL_CHUNK):
+        chunk_seed = first + chunks
+        print(f"model chunk seed={chunk_seed}")
+        run_state_machine_as_test(seed(chunk_seed)(SyncModel), settings=chunk_settings)
+        chunks += 1
+    print(model_budget.record(chunks * MODEL_CHUNK, f"examples x {MODEL_STEPS} steps (seeds {first}..)"))

@@ -4,7 +4,6 @@ login, the preview and printing failures, the blocked-GUI watchdog."""
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +51,7 @@ def test_a_half_typed_reception_survives_a_closed_window(
     screen.checklist.setFocus()
     keyboard.press(Qt.Key.Key_Space)  # tick the first item
     qtbot.waitUntil(
-        lambda: services.drafts.load("canbo1") is not None, timeout=3000
+        lambda: services.drafts.load("canbo1") is not None, timeout=30_000
     )  # the debounced autosave
     ticked = dict(screen.form.ticks)
     window.close()
@@ -207,15 +206,30 @@ def test_an_unreadable_document_is_refused(qapp: QApplication) -> None:
 
 def test_the_watchdog_logs_a_blocked_gui_thread(qtbot: Any, caplog: pytest.LogCaptureFixture) -> None:
     caplog.expected_warnings = True  # type: ignore[attr-defined]
-    watchdog = BlockWatchdog()
+    now = [100.0]  # the watchdog's clock, in seconds: how the event loop's timing falls is ours to set
+    watchdog = BlockWatchdog(clock=lambda: now[0])
     watchdog.start()
-    qtbot.wait(120)
+    for _tick in range(3):  # ticks on time
+        now[0] += 0.050
+        watchdog._on_timer_timeout()
     assert watchdog.blocks == 0
-    time.sleep(0.3)  # the GUI thread is busy
-    qtbot.wait(120)
-    assert watchdog.blocks >= 1
-    assert watchdog.worst_ms > 150
+    assert not caplog.records
+    now[0] += 0.350  # the GUI thread was busy for 300 ms past its tick
+    watchdog._on_timer_timeout()
+    watchdog.stop()
+    assert watchdog.blocks == 1
+    assert watchdog.worst_ms == pytest.approx(300)
     assert any("blocked" in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records)
+
+
+def test_the_watchdog_ticks_on_the_event_loop(qtbot: Any) -> None:
+    watchdog = BlockWatchdog(limit_ms=60_000)  # no real block is that long: only the ticks are seen
+    ticks = []
+    watchdog._timer.timeout.connect(lambda: ticks.append(1))
+    watchdog.start()
+    qtbot.waitUntil(lambda: len(ticks) >= 2, timeout=10_000)
+    watchdog.stop()
+    assert watchdog.blocks == 0
 
 
 def test_the_task_runner_delivers_on_the_gui_thread(qtbot: Any) -> None:
@@ -223,7 +237,7 @@ def test_the_task_runner_delivers_on_the_gui_thread(qtbot: Any) -> None:
     results: list[Any] = []
     runner.run(lambda: 6 * 7, on_success=results.append, on_error=results.append)
     runner.run(lambda: 1 / 0, on_success=results.append, on_error=lambda e: results.append(type(e)))
-    qtbot.waitUntil(lambda: len(results) == 2, timeout=3000)
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=30_000)
     assert 42 in results
     assert ZeroDivisionError in results
     runner.shutdown()
