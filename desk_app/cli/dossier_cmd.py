@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from desk_app.cli.parser import Subcommands, VietnameseArgumentParser
+    from desk_app.core.catalogue import Channel
     from desk_app.services.container import Services
     from desk_app.services.dto import DossierDetail
 
@@ -66,9 +67,9 @@ def add_commands(sub: Subcommands, parent: VietnameseArgumentParser) -> None:
     handover.set_defaults(handler=run_handover)
 
 
-def _complete_for(services: Services) -> Callable[[str], list[ChecklistAnswer]]:
-    def complete(code: str) -> list[ChecklistAnswer]:
-        return list(complete_answers(checklist_items(services.catalogue.procedure(code))))
+def _complete_for(services: Services) -> Callable[[str, Channel, tuple[int, ...]], list[ChecklistAnswer]]:
+    def complete(code: str, channel: Channel, cases: tuple[int, ...]) -> list[ChecklistAnswer]:
+        return list(complete_answers(checklist_items(services.catalogue.procedure(code)), channel, cases))
 
     return complete
 

@@ -61,6 +61,8 @@ def parse_answers(raw: Any) -> tuple[ChecklistAnswer, ...] | None:
         for key in ("originals", "copies"):
             if not isinstance(entry.get(key, 0), int):
                 raise InvalidInput(_("“{key}” phải là số nguyên.").format(key=key))
+        if not isinstance(entry.get("substitute", 0), int):
+            raise InvalidInput(_("“substitute” phải là số thứ tự của giấy tờ thay thế (1, 2…)."))
         answers.append(
             ChecklistAnswer(
                 entry["item"],
@@ -68,13 +70,29 @@ def parse_answers(raw: Any) -> tuple[ChecklistAnswer, ...] | None:
                 entry.get("copies", 0),
                 bool(entry.get("shown", False)),
                 bool(entry.get("applies", True)),
+                entry.get("substitute", 0),
             )
         )
     return tuple(answers)
 
 
-def parse_draft(data: Any, complete_answers: Callable[[str], list[ChecklistAnswer]]) -> ReceptionDraft:
-    """The draft of a ``receive --json`` file; ``complete_answers(code)`` fills a "complete" checklist."""
+def parse_cases(raw: Any) -> tuple[int, ...]:
+    """``"cases"``: the component numbers of the situations that apply (and the chosen alternatives)."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(n, int) and not isinstance(n, bool) for n in raw):
+        raise InvalidInput(_("“cases” phải là danh sách số thứ tự thành phần, ví dụ [2, 7]."))
+    return tuple(raw)
+
+
+def parse_draft(
+    data: Any, complete_answers: Callable[[str, Channel, tuple[int, ...]], list[ChecklistAnswer]]
+) -> ReceptionDraft:
+    """The draft of a ``receive --json`` file.
+
+    ``complete_answers(code, channel, cases)`` fills a "complete" checklist (one definition with the
+    services and the GUI: core/checklist.py).
+    """
     if not isinstance(data, dict):
         raise InvalidInput(_("Tệp tiếp nhận phải là một đối tượng JSON."))
     code = data.get("procedure")
@@ -92,6 +110,10 @@ def parse_draft(data: Any, complete_answers: Callable[[str], list[ChecklistAnswe
     except ValueError:
         raise InvalidInput(_("“applicant.kind” phải là person hoặc organisation.")) from None
     answers = parse_answers(data.get("checklist", COMPLETE))
+    cases = parse_cases(data.get("cases"))
+    if answers is not None and cases:
+        marked = {a.position for a in answers}
+        answers = answers + tuple(ChecklistAnswer(n, applies=True) for n in cases if n not in marked)
     bundles = data.get("bundles", 1)
     if not isinstance(bundles, int):
         raise InvalidInput(_("“bundles” phải là số nguyên."))
@@ -111,7 +133,7 @@ def parse_draft(data: Any, complete_answers: Callable[[str], list[ChecklistAnswe
             address=str(applicant.get("address") or ""),
             from_card=bool(applicant.get("from_card", False)),
         ),
-        answers=answers if answers is not None else tuple(complete_answers(code.strip())),
+        answers=answers if answers is not None else tuple(complete_answers(code.strip(), channel, cases)),
         channel=channel,
         received_at=moment("received_at", _("Thời điểm nhận")),
         postal_handover_at=moment("postal_handover_at", _("Thời điểm ký biên bản giao nhận bưu chính")),

@@ -64,6 +64,14 @@ class ComponentData:
     alternative: bool = False
     note: str = ""
     form_file: str = ""
+    # The reading of the text (core/components.py), derived at import and stored with the version.
+    applies: str = "always"  # always | channels | case | alternative
+    channels: tuple[str, ...] = ()  # for "channels": direct / online / postal
+    case: str = ""  # the situation, or the alternative case, in the published words
+    alt_group: str = ""  # the alternative group it is one case of
+    substitutes: tuple[str, ...] = ()  # fallbacks the paper names itself
+    identity: bool = False  # the identity paper (a scanned CCCD shows it)
+    ambiguous: bool = False  # the rules could not decide: the officer is asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +226,10 @@ _FREE_TEXTS = {
     "mien phi(khong quy dinh)",
     "mien phi(khong quy dinh.)",
     "mien phi (khong)",
+    "khong thu phi",
+    "khong thu phi, le phi",
+    "khong thu le phi",
+    "khong co",
 }
 _AMOUNT = r"(\d{1,3}(?:([.,])\d{3})(?:\2\d{3})*|\d{4,})"
 _CURRENCY = r"(?:vnd|viet nam dong|dong|d)"
@@ -230,10 +242,18 @@ def _amount(text: str) -> int:
     return int(re.sub(r"[.,]", "", text))
 
 
+_FEE_LABEL_RE = re.compile(r"^(le phi|phi)\s*:\s*")
+_ZERO_RE = re.compile(rf"^0\s*{_CURRENCY}?$")
+
+
 def parse_fee(text: str) -> ParsedFee:
-    """Read one fee text: "Miễn phí" → 0, "2,000,000 Việt Nam Đồng" → 2000000, else unknown."""
-    folded = fold(text).rstrip(".").strip()
-    if folded in _FREE_TEXTS:
+    """Read one fee text into an amount in đồng, or unknown.
+
+    "Miễn phí", "Phí : 0 Đồng", "Không thu phí" → 0; "2,000,000 Việt Nam Đồng" → 2000000; anything
+    else (several amounts, prose) is unknown and its text is shown.
+    """
+    folded = _FEE_LABEL_RE.sub("", fold(text).rstrip(".").strip())
+    if folded in _FREE_TEXTS or _ZERO_RE.match(folded):
         return FREE
     match = _AMOUNT_RE.match(folded)
     if match is not None:

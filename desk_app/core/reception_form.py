@@ -5,8 +5,16 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from desk_app.core.catalogue import ComponentKind
-from desk_app.core.checklist import ChecklistAnswer, ChecklistItem, ChecklistResult, evaluate
+from desk_app.core.catalogue import Channel, ComponentKind
+from desk_app.core.checklist import (
+    ChecklistAnswer,
+    ChecklistItem,
+    ChecklistResult,
+    chosen_cases,
+    complete_answers,
+    evaluate,
+    undecided_groups,
+)
 from desk_app.core.dossier import Applicant, ApplicantKind, ReceptionDraft
 
 if TYPE_CHECKING:
@@ -79,9 +87,14 @@ class ReceptionForm:
             out.append(ChecklistAnswer(item.position, originals, copies, shown, applies))
         return tuple(out)
 
+    def undecided(self, items: Sequence[ChecklistItem]) -> list[list[ChecklistItem]]:
+        """Alternative groups whose case the officer has not chosen yet."""
+        marked = [a.position for a in self.answers(items) if a.applies]
+        return undecided_groups(items, chosen_cases(items, marked))
+
     def evaluate(self, items: Sequence[ChecklistItem]) -> ChecklistResult:
-        """Complete, or every missing item."""
-        return evaluate(items, self.answers(items))
+        """Complete, or every missing item (an undecided alternative group raises InvalidInput)."""
+        return evaluate(items, self.answers(items), Channel.DIRECT)
 
     def draft(self, items: Sequence[ChecklistItem]) -> ReceptionDraft:
         """The reception draft the service decides on."""
@@ -114,13 +127,14 @@ class ReceptionForm:
         return cls(**known, ticks=ticks)
 
 
-def complete_ticks(items: Sequence[ChecklistItem]) -> dict[int, ItemTick]:
-    """Every unconditional item as published, plus the first alternative case."""
-    first_case = next((item.group for item in items if item.alternative), None)
-    return {
-        item.position: ItemTick(True, item.originals, item.copies, applies=True)
-        for item in items
-        if item.required_kind
-        and not (item.conditional and not item.alternative)
-        and (not item.alternative or item.group == first_case)
-    }
+def complete_ticks(
+    items: Sequence[ChecklistItem], ticks: dict[int, ItemTick], channel: Channel = Channel.DIRECT
+) -> dict[int, ItemTick]:
+    """Ctrl+D: what "complete" means on ``channel`` (core/checklist.py).
+
+    The cases the officer marked as applying count; an alternative group not chosen yet stays a
+    question on the screen.
+    """
+    cases = [p for p, tick in ticks.items() if tick.applies]
+    answers = complete_answers(items, channel, cases, allow_undecided=True)
+    return {a.position: ItemTick(True, a.originals, a.copies, applies=True) for a in answers}

@@ -95,6 +95,14 @@ class ComponentRecord(Base):
     alternative: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
     form_file: Mapped[str] = mapped_column(Text, default="")
+    # The reading of the text (desk_app/core/components.py), derived at import.
+    applies: Mapped[str] = mapped_column(String(12), default="always")
+    channels: Mapped[str] = mapped_column(String(40), default="")  # comma-separated
+    case_text: Mapped[str] = mapped_column(Text, default="")
+    alt_group: Mapped[str] = mapped_column(Text, default="")
+    substitutes_json: Mapped[str] = mapped_column(Text, default="[]")
+    identity: Mapped[bool] = mapped_column(Boolean, default=False)
+    ambiguous: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ProcedureTimeLimitRecord(Base):

@@ -77,6 +77,7 @@ class ChecklistAnswerRecord(Base):
     copies: Mapped[int] = mapped_column(Integer)
     shown: Mapped[bool] = mapped_column(Boolean)
     applies: Mapped[bool] = mapped_column(Boolean)
+    substitute: Mapped[int] = mapped_column(Integer, default=0)  # n: the n-th fallback the paper names
 
 
 class DossierEventRecord(Base):

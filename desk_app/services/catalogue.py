@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import time
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from desk_app.models import (
     ProcedureRecord,
     ProcedureVersionRecord,
 )
+from desk_app.services.catalogue_records import NOT_OFFERED
 from desk_app.services.changes import Changes
 from desk_app.services.dto import (
     ComponentSummary,
@@ -209,7 +211,21 @@ class CatalogueService:
             fees_text=version.fees_text,
             components=tuple(
                 ComponentSummary(
-                    c.position, c.name, c.kind, c.originals, c.copies, c.group_label, c.alternative, c.note
+                    c.position,
+                    c.name,
+                    c.kind,
+                    c.originals,
+                    c.copies,
+                    c.group_label,
+                    c.alternative,
+                    c.note,
+                    applies=c.applies,
+                    channels=tuple(v for v in c.channels.split(",") if v),
+                    case=c.case_text,
+                    alt_group=c.alt_group,
+                    substitutes=tuple(json.loads(c.substitutes_json)),
+                    identity=c.identity,
+                    ambiguous=c.ambiguous,
                 )
                 for c in version.components
             ),
@@ -233,8 +249,17 @@ class CatalogueService:
                 fee_vnd, fee_source = override.fee_vnd, "override"
             if override.cutoff is not None:
                 cutoff = override.cutoff
+        offered = limit.status != NOT_OFFERED
         return ProcedureTerms(
-            channel.value, limit_spec, limit.text, limit_source, cutoff, fee_vnd, fee.text, fee_source
+            channel.value,
+            limit_spec if offered else None,
+            limit.text,
+            limit_source if offered else NOT_OFFERED,
+            cutoff,
+            fee_vnd if offered else None,
+            fee.text,
+            fee_source if offered else NOT_OFFERED,
+            offered,
         )
 
     # --- overrides --------------------------------------------------------------

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import insert, select, update
 
 from desk_app.core.catalogue import (
+    UNKNOWN_FEE,
+    UNKNOWN_LIMIT,
     Channel,
     ChannelTerms,
     ComponentData,
@@ -57,6 +59,13 @@ def _component(row: Any) -> ComponentData:
         alternative=row.alternative,
         note=row.note,
         form_file=row.form_file,
+        applies=row.applies,
+        channels=tuple(v for v in row.channels.split(",") if v),
+        case=row.case_text,
+        alt_group=row.alt_group,
+        substitutes=tuple(json.loads(row.substitutes_json)),
+        identity=row.identity,
+        ambiguous=row.ambiguous,
     )
 
 
@@ -205,39 +214,72 @@ def component_rows(data: ProcedureData, version_id: int) -> list[dict[str, Any]]
             "alternative": c.alternative,
             "note": c.note,
             "form_file": c.form_file,
+            "applies": c.applies,
+            "channels": ",".join(c.channels),
+            "case_text": c.case,
+            "alt_group": c.alt_group,
+            "substitutes_json": json.dumps(list(c.substitutes), ensure_ascii=False),
+            "identity": c.identity,
+            "ambiguous": c.ambiguous,
         }
         for c in data.components
     ]
 
 
+NOT_OFFERED = "not_offered"
+
+
+def _published_per_channel(data: ProcedureData) -> dict[Channel, list[ChannelTerms]]:
+    by_channel: dict[Channel, list[ChannelTerms]] = defaultdict(list)
+    for terms in data.channels:
+        by_channel[terms.channel].append(terms)
+    return by_channel
+
+
+def _one_text(texts: list[str], fallback: str) -> tuple[str, bool]:
+    """The channel's text, and whether the catalogue gave one unambiguous text for it.
+
+    A channel listed twice with different limits (1.014562 in person: "01 Ngày" normally, "01 Giờ" in
+    an emergency) is not one limit: the officer decides, so the term stays unknown, with both texts.
+    """
+    distinct = list(dict.fromkeys(t for t in texts if t))
+    if not distinct:
+        return fallback, True
+    return " | ".join(distinct), len(distinct) == 1
+
+
 def term_rows(data: ProcedureData, version_id: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Rows for ``procedure_time_limits`` and ``procedure_fees``: one per channel, parsed or unknown."""
+    """Rows for ``procedure_time_limits`` and ``procedure_fees``, one per channel.
+
+    Each is parsed, unknown, or not offered (the catalogue lists channels and this is not one of them).
+    """
     limits: list[dict[str, Any]] = []
     fees: list[dict[str, Any]] = []
-    by_channel = {t.channel: t for t in data.channels}
+    by_channel = _published_per_channel(data)
     for channel in Channel:
-        terms = by_channel.get(channel)
-        limit_text = terms.time_limit_text if terms and terms.time_limit_text else data.time_limit_text
-        fee_text = terms.fee_text if terms and terms.fee_text else data.fees_text
-        limit = time_limit_for_channel(limit_text, channel)
-        fee = fee_for_channel(fee_text, channel)
+        published = by_channel.get(channel, [])
+        offered = bool(published) or not data.channels
+        limit_text, limit_single = _one_text([t.time_limit_text for t in published], data.time_limit_text)
+        fee_text, fee_single = _one_text([t.fee_text for t in published], data.fees_text)
+        limit = time_limit_for_channel(limit_text, channel) if limit_single else UNKNOWN_LIMIT
+        fee = fee_for_channel(fee_text, channel) if fee_single else UNKNOWN_FEE
         limits.append(
             {
                 "version_id": version_id,
                 "channel": channel.value,
-                "text": limit_text,
-                "status": limit.status.value,
-                "unit": limit.limit.unit.value if limit.limit else None,
-                "value": limit.limit.value if limit.limit else None,
+                "text": limit_text if offered else "",
+                "status": limit.status.value if offered else NOT_OFFERED,
+                "unit": limit.limit.unit.value if limit.limit and offered else None,
+                "value": limit.limit.value if limit.limit and offered else None,
             }
         )
         fees.append(
             {
                 "version_id": version_id,
                 "channel": channel.value,
-                "text": fee_text,
-                "status": fee.status.value,
-                "amount_vnd": fee.amount_vnd,
+                "text": fee_text if offered else "",
+                "status": fee.status.value if offered else NOT_OFFERED,
+                "amount_vnd": fee.amount_vnd if offered else None,
             }
         )
     return limits, fees

@@ -20,13 +20,13 @@ from desk_app.core.catalogue import (
     CHANNEL_LABELS,
     ChannelTerms,
     ComponentData,
+    ComponentKind,
     ProcedureData,
-    classify_component,
     clean_agency,
-    is_alternative_group,
     parse_levels,
 )
 from desk_app.core.codes import is_procedure_code
+from desk_app.core.components import derive
 from desk_app.core.errors import CatalogueImportError
 from desk_app.core.text import clean, clean_line
 from desk_app.i18n import _
@@ -149,7 +149,9 @@ def _int(value: Any, source: str, where: str, label: str) -> int:
     return value
 
 
-def _components(raw: Any, source: str, where: str) -> tuple[ComponentData, ...]:
+def _components(
+    raw: Any, source: str, where: str, offered: tuple[ChannelTerms, ...]
+) -> tuple[ComponentData, ...]:
     if not isinstance(raw, list):
         raise _fail(source, where, _("“components” phải là một danh sách"))
     items: list[ComponentData] = []
@@ -167,16 +169,15 @@ def _components(raw: Any, source: str, where: str) -> tuple[ComponentData, ...]:
             ComponentData(
                 position=position,
                 name=name,
-                kind=classify_component(group, originals, copies),
+                kind=ComponentKind.SUBMIT,  # read with its neighbours below
                 originals=originals,
                 copies=copies,
                 group=group,
-                alternative=is_alternative_group(group),
                 note=clean(str(comp.get("note") or "")),
                 form_file=clean_line(str(comp.get("form_file") or "")),
             )
         )
-    return tuple(items)
+    return derive(items, tuple(dict.fromkeys(t.channel for t in offered)))
 
 
 def _channels(raw: Any, source: str, where: str) -> tuple[ChannelTerms, ...]:
@@ -212,6 +213,7 @@ def _procedure_from_json(item: Any, source: str, where: str) -> ProcedureData:
     levels_raw = item.get("levels") or []
     if not isinstance(levels_raw, list):
         raise _fail(source, where, _("“levels” phải là một danh sách"))
+    channels = _channels(item.get("channels"), source, where)
     return ProcedureData(
         code=code,
         name=name,
@@ -229,8 +231,8 @@ def _procedure_from_json(item: Any, source: str, where: str) -> ProcedureData:
         procedure_type=clean_line(str(item.get("procedure_type") or "")),
         audience=clean_line(str(item.get("audience") or "")),
         url=clean_line(str(item.get("url") or "")),
-        components=_components(item.get("components", []), source, where),
-        channels=_channels(item.get("channels"), source, where),
+        components=_components(item.get("components", []), source, where, channels),
+        channels=channels,
     )
 
 

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from desk_app.core.checklist import ChecklistAnswer, complete_answers, evaluate
+from desk_app.core.catalogue import Channel
+from desk_app.core.checklist import ChecklistAnswer, ChecklistItem, channel_label, complete_answers, evaluate
 from desk_app.core.errors import InvalidInput
 from desk_app.core.text import clean
 from desk_app.core.workflow import Action, DossierStatus, GuardContext, apply
 from desk_app.i18n import _
-from desk_app.models import ProcedureVersionRecord
+from desk_app.models import ChecklistAnswerRecord, ProcedureVersionRecord
 from desk_app.services import journal
 from desk_app.services.changes import Changes
 from desk_app.services.dossier_views import detail_of, find_dossier, search_dossiers, summary_of
@@ -110,7 +111,7 @@ class DossierService:
             raise InvalidInput(_("Thời điểm thực hiện không được ở tương lai."))
         status = DossierStatus(record.status)
         action = request.action
-        missing = self._missing_for(record, request) if action is Action.RECEIVE_SUPPLEMENT else 0
+        missing = self._missing_for(session, record, request) if action is Action.RECEIVE_SUPPLEMENT else 0
         if action is Action.REQUEST_SUPPLEMENT and not request.missing_positions:
             raise InvalidInput(_("Cần chọn các thành phần hồ sơ phải bổ sung (theo danh mục công bố)."))
         ctx = GuardContext(
@@ -144,11 +145,16 @@ class DossierService:
             data=details,
         )
 
-    def _missing_for(self, record: DossierRecord, request: ActionRequest) -> int:
+    def _missing_for(self, session: Session, record: DossierRecord, request: ActionRequest) -> int:
         detail = self._catalogue.procedure_version(record.procedure_version_id)
         items = checklist_items(detail)
-        answers = request.answers if request.answers is not None else tuple(complete_answers(items))
-        return len(evaluate(items, answers).missing)
+        channel = Channel(record.channel)
+        answers = (
+            request.answers
+            if request.answers is not None
+            else tuple(complete_answers(items, channel, _cases_at_reception(session, record, items)))
+        )
+        return len(evaluate(items, answers, channel).missing)
 
     def _effects(
         self,
@@ -162,15 +168,7 @@ class DossierService:
         stamp = iso(occurred)
         if action is Action.REQUEST_SUPPLEMENT:
             detail = self._catalogue.procedure_version(record.procedure_version_id)
-            known = {c.position for c in detail.components}
-            unknown = [p for p in request.missing_positions if p not in known]
-            if unknown:
-                raise InvalidInput(
-                    _(
-                        "Thành phần số {n} không có trong danh mục công bố; không thể yêu cầu giấy tờ "
-                        "ngoài danh mục."
-                    ).format(n=unknown[0])
-                )
+            _check_requested(checklist_items(detail), request.missing_positions, Channel(record.channel))
             record.supplement_count += 1
             return {
                 "missing": list(request.missing_positions),
@@ -216,8 +214,13 @@ class DossierService:
     ) -> dict[str, Any]:
         detail = self._catalogue.procedure_version(record.procedure_version_id)
         items = checklist_items(detail)
-        answers = request.answers if request.answers is not None else tuple(complete_answers(items))
-        result = evaluate(items, answers)
+        channel = Channel(record.channel)
+        answers = (
+            request.answers
+            if request.answers is not None
+            else tuple(complete_answers(items, channel, _cases_at_reception(session, record, items)))
+        )
+        result = evaluate(items, answers, channel)
         round_no = record.supplement_count
         save_answers(session, record.dossier_id, round_no, result.received)
         data: dict[str, Any] = {"round": round_no}
@@ -273,3 +276,45 @@ def _later(new_due: datetime | None, old_due: str | None) -> bool:
     if new_due is None:
         return False
     return old_due is None or new_due > parse_iso(old_due)
+
+
+def _cases_at_reception(
+    session: Session, record: DossierRecord, items: list[ChecklistItem]
+) -> tuple[int, ...]:
+    """The component numbers whose case the officer said applies at reception (round 0)."""
+    cases = {item.position for item in items if item.conditional or item.alternative}
+    return tuple(
+        position
+        for position in session.scalars(
+            select(ChecklistAnswerRecord.position).where(
+                ChecklistAnswerRecord.dossier_id == record.dossier_id,
+                ChecklistAnswerRecord.round == 0,
+                ChecklistAnswerRecord.applies.is_(True),
+            )
+        ).all()
+        if position in cases
+    )
+
+
+def _check_requested(items: list[ChecklistItem], positions: tuple[int, ...], channel: Channel) -> None:
+    """A supplement request names published papers of this dossier's channel, by their numbers."""
+    by_position = {item.position: item for item in items}
+    for position in positions:
+        item = by_position.get(position)
+        if item is None:
+            raise InvalidInput(
+                _(
+                    "Thành phần số {n} không có trong danh mục công bố; "
+                    "không thể yêu cầu giấy tờ ngoài danh mục."
+                ).format(n=position)
+            )
+        if not item.required_kind:
+            raise InvalidInput(
+                _("Thành phần số {n} là hướng dẫn, không phải giấy tờ phải nộp.").format(n=position)
+            )
+        if not item.on_channel(channel):
+            raise InvalidInput(
+                _("Thành phần số {n} không áp dụng cho hồ sơ nộp {channel}.").format(
+                    n=position, channel=channel_label(channel)
+                )
+            )

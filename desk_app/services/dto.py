@@ -41,6 +41,13 @@ class ComponentSummary:
     group: str
     alternative: bool
     note: str
+    applies: str = "always"  # always | channels | case | alternative (core/components.py)
+    channels: tuple[str, ...] = ()
+    case: str = ""
+    alt_group: str = ""
+    substitutes: tuple[str, ...] = ()
+    identity: bool = False
+    ambiguous: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +62,7 @@ class ProcedureTerms:
     fee_vnd: int | None
     fee_text: str
     fee_source: str
+    offered: bool = True  # False: the catalogue lists the procedure's channels and this is not one
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,6 +179,9 @@ class PrintService:
                 c.copies,
                 answers[c.position].originals if c.position in answers else 0,
                 answers[c.position].copies if c.position in answers else 0,
+                _substitute_words(
+                    c.substitutes, answers[c.position].substitute if c.position in answers else 0
+                ),
             )
             for c in detail.components
         )
@@ -365,3 +368,8 @@ class PrintService:
         return bieu06.render(
             bieu06.Bieu06Data(self.agency(), start, end, tuple(self._reports.bieu06(start, end)))
         )
+
+
+def _substitute_words(substitutes: tuple[str, ...], chosen: int) -> str:
+    """The n-th fallback a paper names (1-based), or "" for the paper itself."""
+    return substitutes[chosen - 1] if 0 < chosen <= len(substitutes) else ""

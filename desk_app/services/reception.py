@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import uuid6
 from sqlalchemy import insert
 
-from desk_app.core.catalogue import ComponentKind
-from desk_app.core.checklist import ChecklistAnswer, ChecklistItem, ChecklistResult, evaluate
+from desk_app.core.catalogue import Channel, ComponentKind
+from desk_app.core.checklist import ChecklistAnswer, ChecklistItem, ChecklistResult, channel_label, evaluate
+from desk_app.core.components import Applies
 from desk_app.core.errors import InvalidInput
 from desk_app.core.text import clean, fold
 from desk_app.core.time_limits import parse_limit_spec
@@ -38,13 +39,53 @@ if TYPE_CHECKING:
 
 
 def checklist_items(detail: ProcedureDetail) -> list[ChecklistItem]:
-    """The published components of a procedure version as checklist items."""
+    """The published components of a procedure version as checklist items, with their reading."""
     return [
         ChecklistItem(
-            c.position, c.name, ComponentKind(c.kind), c.originals, c.copies, c.group, c.alternative
+            c.position,
+            c.name,
+            ComponentKind(c.kind),
+            c.originals,
+            c.copies,
+            c.group,
+            Applies(c.applies),
+            frozenset(Channel(v) for v in c.channels),
+            c.case,
+            c.alt_group,
+            c.substitutes,
+            c.identity,
+            c.ambiguous,
         )
         for c in detail.components
     ]
+
+
+def require_offered(detail: ProcedureDetail, channel: Channel) -> None:
+    """Refuse a reception on a channel the procedure is not published for."""
+    terms = next((t for t in detail.terms if t.channel == channel.value), None)
+    if terms is not None and not terms.offered:
+        offered = [channel_label(Channel(t.channel)) for t in detail.terms if t.offered]
+        raise InvalidInput(
+            _("Thủ tục {code} không được công bố để nộp {channel}; kênh được công bố: {offered}.").format(
+                code=detail.code, channel=channel_label(channel), offered=", ".join(offered) or _("không rõ")
+            )
+        )
+
+
+def identity_shown(
+    items: list[ChecklistItem], answers: tuple[ChecklistAnswer, ...], channel: Channel
+) -> tuple[ChecklistAnswer, ...]:
+    """A scanned CCCD is the identity paper shown: it is recorded so, and never asked for again."""
+    by_position = {a.position: a for a in answers}
+    for item in items:
+        if item.identity and item.on_channel(channel) and item.kind is ComponentKind.SHOW:
+            answer = by_position.get(item.position)
+            by_position[item.position] = (
+                replace(answer, shown=True, applies=True)
+                if answer is not None
+                else ChecklistAnswer(item.position, 1, 0, shown=True)
+            )
+    return tuple(by_position[p] for p in sorted(by_position))
 
 
 def missing_summaries(result: ChecklistResult) -> tuple[MissingSummary, ...]:
@@ -79,6 +120,7 @@ def save_answers(
                     "copies": a.copies,
                     "shown": a.shown,
                     "applies": a.applies,
+                    "substitute": a.substitute,
                 }
                 for a in answers
             ],
@@ -201,7 +243,12 @@ class ReceptionService:
         if draft.bundles < 1:
             raise InvalidInput(_("Số lượng hồ sơ phải từ 1 bộ trở lên."))
         detail = self._catalogue.procedure(draft.procedure_code)
-        result = evaluate(checklist_items(detail), draft.answers)
+        require_offered(detail, draft.channel)
+        items = checklist_items(detail)
+        answers = (
+            identity_shown(items, draft.answers, draft.channel) if applicant.from_card else draft.answers
+        )
+        result = evaluate(items, answers, draft.channel)
         if refuse_reason is not None:
             action = Action.REFUSE
         elif result.complete:

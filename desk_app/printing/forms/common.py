@@ -26,6 +26,14 @@ class ComponentLine:
     copies: int
     received_originals: int = 0
     received_copies: int = 0
+    substitute: str = ""  # the fallback the paper names, in its words, when that was handed in instead
+
+    @property
+    def received_as(self) -> str:
+        """What the receipt lists: the paper, or the fallback handed in for it."""
+        if not self.substitute:
+            return self.name
+        return f"{self.substitute} (thay cho: {self.name.split(';')[0].strip()})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ def _copy(d: DossierPrint, paper: str, label: str) -> list[Flowable]:
     width = frame_width(paper)
     fs = form_sets.form_set(d.rule_set)
     received = [
-        (c.position, c.name, str(c.received_originals), str(c.received_copies))
+        (c.position, c.received_as, str(c.received_originals), str(c.received_copies))
         for c in d.components
         if c.kind == "submit" and (c.received_originals or c.received_copies)
     ]

@@ -15,12 +15,15 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desk_app.core.checklist import describe_group
 from desk_app.core.errors import DomainError
 from desk_app.core.reception_form import ReceptionForm, complete_ticks
 from desk_app.core.scan import ScanKind, ScanResult
@@ -30,7 +33,7 @@ from desk_app.services.reception import checklist_items
 from desk_app.ui.errors import show_error
 from desk_app.ui.timefmt import to_moment
 from desk_app.ui.widgets.applicant_form import ApplicantForm
-from desk_app.ui.widgets.checklist import ChecklistWidget
+from desk_app.ui.widgets.checklist import ChecklistWidget, notes_text
 from desk_app.ui.widgets.procedure_picker import ProcedurePicker
 
 if TYPE_CHECKING:
@@ -88,6 +91,17 @@ class ReceptionScreen(QWidget):
         self.procedure_label.setWordWrap(True)
         self.procedure_label.setStyleSheet("font-weight: bold;")
         self.checklist = ChecklistWidget()
+        # Guidance notes fold into a panel under the papers: read on demand, never ticked.
+        self.notes_toggle = QToolButton()
+        self.notes_toggle.setText(_("Lưu ý của danh mục"))
+        self.notes_toggle.setCheckable(True)
+        self.notes_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.notes_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.notes = QPlainTextEdit()
+        self.notes.setReadOnly(True)
+        self.notes.setMaximumHeight(140)
+        self.notes.hide()
+        self.notes_toggle.toggled.connect(self._on_notes_toggled)
         self.complete_button = QPushButton(_("Đủ theo danh mục (Ctrl+D)"))
         self.status_label = QLabel()
         self.due_label = QLabel()
@@ -117,6 +131,8 @@ class ReceptionScreen(QWidget):
         right = QVBoxLayout(right_box)
         right.addWidget(self.procedure_label)
         right.addWidget(self.checklist, 1)
+        right.addWidget(self.notes_toggle)
+        right.addWidget(self.notes)
         row = QHBoxLayout()
         row.addWidget(self.complete_button)
         row.addStretch(1)
@@ -220,6 +236,9 @@ class ReceptionScreen(QWidget):
         self.procedure_label.setText(f"{detail.code} · {detail.name}")
         self.procedure_label.setToolTip(detail.name)
         self.checklist.load(self._items, ticks)
+        notes = notes_text(self._items)
+        self.notes.setPlainText(notes)
+        self.notes_toggle.setEnabled(bool(notes))
         self._set_form(replace(self.form, procedure_code=code, ticks=ticks or self.checklist.ticks()))
 
     @Slot(object)
@@ -230,7 +249,8 @@ class ReceptionScreen(QWidget):
     def _on_complete_button_clicked(self) -> None:
         if not self._items:
             return
-        ticks = {**self.checklist.ticks(), **complete_ticks(self._items)}
+        current = self.checklist.ticks()
+        ticks = {**current, **complete_ticks(self._items, current)}
         self.checklist.load(self._items, ticks)
         self._set_form(replace(self.form, ticks=ticks))
 
@@ -241,6 +261,14 @@ class ReceptionScreen(QWidget):
             self.due_label.setText("")
             self._enable(frozenset())
             return
+        undecided = self.form.undecided(self._items)
+        if undecided:
+            self.status_label.setText(_("Chọn trường hợp áp dụng trong danh mục"))
+            self.status_label.setStyleSheet(MISSING_STYLE)
+            self.status_label.setToolTip(" | ".join(describe_group(group) for group in undecided))
+            self._refresh_due()
+            self._enable(frozenset())
+            return
         result = self.form.evaluate(self._items)
         if result.complete:
             self.status_label.setText(_("Đủ hồ sơ"))
@@ -248,8 +276,12 @@ class ReceptionScreen(QWidget):
             self.status_label.setToolTip("")
         else:
             n = len(result.missing)
+            names = "; ".join(f"{m.position}. {_short(m.name)}" for m in result.missing[:3])
+            more = "…" if n > 3 else ""
             self.status_label.setText(
-                ngettext("Còn thiếu {n} giấy tờ", "Còn thiếu {n} giấy tờ", n).format(n=n)
+                ngettext("Còn thiếu {n} giấy tờ: {names}", "Còn thiếu {n} giấy tờ: {names}", n).format(
+                    n=n, names=names + more
+                )
             )
             self.status_label.setStyleSheet(MISSING_STYLE)
             self.status_label.setToolTip("\n".join(f"{m.position}. {m.name}" for m in result.missing))
@@ -360,6 +392,11 @@ class ReceptionScreen(QWidget):
         if ok:
             self._decide(("refusal",), refuse_reason=reason)
 
+    @Slot(bool)
+    def _on_notes_toggled(self, shown: bool) -> None:
+        self.notes.setVisible(shown)
+        self.notes_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
     @Slot()
     def _on_clear_button_clicked(self) -> None:
         self._reset()
@@ -371,6 +408,8 @@ class ReceptionScreen(QWidget):
         self.applicant.load(self.form)
         self.picker.search.clear()
         self.checklist.clear()
+        self.notes.clear()
+        self.notes_toggle.setChecked(False)
         self.note.clear()
         self.procedure_label.setText(_("Chưa chọn thủ tục."))
         self.officer_due.hide()
@@ -378,3 +417,8 @@ class ReceptionScreen(QWidget):
         self._refresh_status()
         self.picker.show_frequent()
         self.applicant.fields["name"].setFocus()
+
+
+def _short(name: str) -> str:
+    words = name.lstrip("-+* ").split()
+    return " ".join(words[:6]) + ("…" if len(words) > 6 else "")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core.catalogue import ComponentKind
+from desk_app.core.catalogue import Channel, ComponentKind
 from desk_app.core.reception_form import ItemTick
 from desk_app.i18n import _
 
@@ -77,26 +77,46 @@ class ChecklistWidget(QTreeWidget):
         # Wrapped rows need their heights recomputed when a column changes width.
         header.sectionResized.connect(lambda *_args: self.scheduleDelayedItemsLayout())
         self._items: dict[int, QTreeWidgetItem] = {}
+        self._case_of: dict[int, tuple[str, str]] = {}  # alternative paper → (group, case)
         self._loading = False
         self.itemChanged.connect(self._on_item_changed)
 
-    def load(self, items: Sequence[ChecklistItem], ticks: dict[int, ItemTick]) -> None:
-        """Show a procedure's items with the ticks so far."""
+    def load(
+        self, items: Sequence[ChecklistItem], ticks: dict[int, ItemTick], channel: Channel = Channel.DIRECT
+    ) -> None:
+        """Show the papers of a procedure that can apply on ``channel``, with the ticks so far.
+
+        Papers every applicant brings come first; each situation (case) is a row whose "Áp dụng" box
+        is the question; an alternative group is a choice between its cases (one "Áp dụng" box per
+        group). Guidance notes and other channels' papers are not rows (the notes go to the panel
+        below, see ``notes``).
+        """
         self._loading = True
         try:
             self.clear()
             self._items.clear()
-            groups: dict[str, QTreeWidgetItem] = {}
-            for item in items:
+            self._case_of.clear()
+            groups: dict[tuple[str, str], QTreeWidgetItem] = {}
+            shown = [i for i in items if i.required_kind and i.on_channel(channel)]
+            ordered = [i for i in shown if not i.conditional and not i.alternative]
+            ordered += [i for i in shown if i.conditional]
+            ordered += [i for i in shown if i.alternative]
+            for item in ordered:
                 parent: QTreeWidget | QTreeWidgetItem = self
                 if item.alternative:
-                    if item.group not in groups:
-                        header = QTreeWidgetItem(self, [_("Trường hợp: {case}").format(case=item.group)])
+                    key = (item.alt_group, item.case)
+                    if key not in groups:
+                        header = QTreeWidgetItem(
+                            self, [_("Chọn một trường hợp — {case}").format(case=item.case or item.group)]
+                        )
                         header.setFirstColumnSpanned(True)
                         header.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                        header.setExpanded(True)
-                        groups[item.group] = header
-                    parent = groups[item.group]
+                        font = QFont(header.font(NAME))
+                        font.setBold(True)
+                        header.setFont(NAME, font)
+                        groups[key] = header
+                    parent = groups[key]
+                    self._case_of[item.position] = key
                 self._items[item.position] = self._row(parent, item, ticks.get(item.position))
             self.expandAll()
         finally:
@@ -108,9 +128,16 @@ class ChecklistWidget(QTreeWidget):
         prefix = {ComponentKind.SHOW: _("[Xuất trình] "), ComponentKind.NOTE: _("[Lưu ý] ")}.get(
             item.kind, ""
         )
+        if item.conditional:
+            prefix = _("[Nếu có] ") + prefix
         row = QTreeWidgetItem(parent, [f"{item.position}. {prefix}{item.name}"])
         row.setData(NAME, _POSITION, item.position)
-        row.setToolTip(NAME, item.name)
+        tip = item.name
+        if item.conditional and item.case:
+            tip = _("Chỉ khi: {case}\n\n{name}").format(case=item.case, name=item.name)
+        if item.substitutes:
+            tip += "\n\n" + _("Có thể thay bằng: {what}").format(what="; ".join(item.substitutes))
+        row.setToolTip(NAME, tip)
         if not item.required_kind:
             font = QFont(row.font(NAME))
             font.setItalic(True)
@@ -126,8 +153,9 @@ class ChecklistWidget(QTreeWidget):
             row.setText(COPIES, str(tick.copies))
         row.setFlags(flags)
         row.setCheckState(NAME, Qt.CheckState.Checked if tick.received else Qt.CheckState.Unchecked)
-        if item.conditional:
+        if item.conditional or item.alternative:
             row.setCheckState(APPLIES, Qt.CheckState.Checked if tick.applies else Qt.CheckState.Unchecked)
+            row.setToolTip(APPLIES, _("Đánh dấu nếu trường hợp này áp dụng cho người nộp"))
         return row
 
     def ticks(self) -> dict[int, ItemTick]:
@@ -162,6 +190,31 @@ class ChecklistWidget(QTreeWidget):
         super().keyPressEvent(event)
 
     @Slot(QTreeWidgetItem, int)
-    def _on_item_changed(self, _row: QTreeWidgetItem, _column: int) -> None:
-        if not self._loading:
-            self.sig_ticks_changed.emit(self.ticks())
+    def _on_item_changed(self, row: QTreeWidgetItem, column: int) -> None:
+        if self._loading:
+            return
+        position = row.data(NAME, _POSITION)
+        chosen = self._case_of.get(position)
+        if column == APPLIES and chosen is not None and row.checkState(APPLIES) == Qt.CheckState.Checked:
+            # One case of an alternative group: choosing it un-chooses the others.
+            self._loading = True
+            try:
+                for other, key in self._case_of.items():
+                    if key[0] == chosen[0] and key != chosen:
+                        self._items[other].setCheckState(APPLIES, Qt.CheckState.Unchecked)
+                        self._items[other].setCheckState(NAME, Qt.CheckState.Unchecked)
+                    elif key == chosen and other != position:
+                        self._items[other].setCheckState(APPLIES, Qt.CheckState.Checked)
+            finally:
+                self._loading = False
+        self.sig_ticks_changed.emit(self.ticks())
+
+
+def notes_text(items: Sequence[ChecklistItem], channel: Channel = Channel.DIRECT) -> str:
+    """The "Lưu ý" panel: the guidance notes, and the papers that belong to other channels only."""
+    lines = [f"{item.position}. {item.name}" for item in items if not item.required_kind]
+    others = [item for item in items if item.required_kind and not item.on_channel(channel)]
+    if others:
+        lines.append(_("Giấy tờ chỉ dùng cho kênh nộp khác (không áp dụng tại quầy):"))
+        lines += [f"{item.position}. {item.name}" for item in others]
+    return "\n".join(lines)

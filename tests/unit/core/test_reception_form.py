@@ -7,17 +7,26 @@ from datetime import date
 from desk_app.core.catalogue import ComponentKind
 from desk_app.core.checklist import ChecklistItem
 from desk_app.core.citizen_id import CardData
+from desk_app.core.components import Applies
 from desk_app.core.reception_form import ItemTick, ReceptionForm, complete_ticks
 
+ALTERNATIVE = Applies.ALTERNATIVE
 ITEMS = [
     ChecklistItem(1, "Tờ khai đăng ký khai sinh", ComponentKind.SUBMIT, 1, 0),
     ChecklistItem(2, "Giấy chứng sinh", ComponentKind.SUBMIT, 1, 0),
-    ChecklistItem(3, "Văn bản ủy quyền (trường hợp ủy quyền)", ComponentKind.SUBMIT, 1, 0),
+    ChecklistItem(
+        3, "Văn bản ủy quyền (trường hợp ủy quyền)", ComponentKind.SUBMIT, 1, 0, applies=Applies.CASE
+    ),
     ChecklistItem(4, "CCCD của người đi đăng ký", ComponentKind.SHOW, 1, 0),
     ChecklistItem(5, "Người nộp xuất trình bản chính khi đối chiếu", ComponentKind.NOTE, 0, 0),
-    ChecklistItem(6, "Giấy tờ trường hợp A", ComponentKind.SUBMIT, 1, 0, "A", True),
-    ChecklistItem(7, "Giấy tờ trường hợp B", ComponentKind.SUBMIT, 0, 1, "B", True),
+    ChecklistItem(
+        6, "Giấy tờ trường hợp A", ComponentKind.SUBMIT, 1, 0, applies=ALTERNATIVE, alt_group="G", case="A"
+    ),
+    ChecklistItem(
+        7, "Giấy tờ trường hợp B", ComponentKind.SUBMIT, 0, 1, applies=ALTERNATIVE, alt_group="G", case="B"
+    ),
 ]
+CASE_A = {6: ItemTick(False, 0, 0, applies=True)}
 CARD = CardData("001090123456", None, "Nguyễn Văn Bình", date(1990, 1, 1), "Nam", "Phú Mỹ", None)
 
 
@@ -32,18 +41,22 @@ def test_card_fields_are_marked_until_edited() -> None:
     assert edited.draft(ITEMS).applicant.from_card
 
 
-def test_complete_ticks_cover_every_required_item_and_the_first_case() -> None:
-    ticks = complete_ticks(ITEMS)
+def test_complete_ticks_cover_what_always_applies_and_the_chosen_case_only() -> None:
+    undecided = complete_ticks(ITEMS, {})
+    assert set(undecided) == {1, 2, 4}  # the alternative group stays a question
+    assert ReceptionForm(ticks=undecided).undecided(ITEMS)
+    ticks = complete_ticks(ITEMS, CASE_A)
     assert set(ticks) == {1, 2, 4, 6}
     form = ReceptionForm(name="A", procedure_code="x", ticks=ticks)
+    assert not form.undecided(ITEMS)
     assert form.evaluate(ITEMS).complete
 
 
 def test_missing_items_and_conditional_ones() -> None:
-    form = ReceptionForm(ticks={1: ItemTick(True, 1, 0)})
+    form = ReceptionForm(ticks={1: ItemTick(True, 1, 0), **CASE_A})
     missing = {m.position for m in form.evaluate(ITEMS).missing}
-    assert missing == {2, 4}
-    applies = ReceptionForm(ticks={**complete_ticks(ITEMS), 3: ItemTick(False, 0, 0, applies=True)})
+    assert missing == {2, 4, 6}
+    applies = ReceptionForm(ticks={**complete_ticks(ITEMS, CASE_A), 3: ItemTick(False, 0, 0, applies=True)})
     assert [m.position for m in applies.evaluate(ITEMS).missing] == [3]
 
 
@@ -53,7 +66,7 @@ def test_notes_are_never_answered() -> None:
 
 
 def test_show_items_are_recorded_as_shown() -> None:
-    answers = {a.position: a for a in ReceptionForm(ticks=complete_ticks(ITEMS)).answers(ITEMS)}
+    answers = {a.position: a for a in ReceptionForm(ticks=complete_ticks(ITEMS, CASE_A)).answers(ITEMS)}
     assert answers[4].shown
     assert not answers[1].shown
 
@@ -62,7 +75,7 @@ def test_json_round_trip_and_unknown_keys() -> None:
     form = ReceptionForm(
         name="Lê Thị Hoa",
         procedure_code="1.001193",
-        ticks=complete_ticks(ITEMS),
+        ticks=complete_ticks(ITEMS, CASE_A),
         from_card=("name",),
         note="gấp",
     )

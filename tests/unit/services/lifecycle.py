@@ -6,6 +6,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from desk_app.core.catalogue import Channel
 from desk_app.core.checklist import ChecklistAnswer, complete_answers
 from desk_app.core.clock import VN_TZ
 from desk_app.core.dossier import Actor, Applicant, ReceptionDraft
@@ -27,8 +28,10 @@ def at(y: int, m: int, d: int, hh: int = 9, mm: int = 30) -> datetime:
     return datetime(y, m, d, hh, mm, tzinfo=VN_TZ)
 
 
-def complete(services: Services, code: str) -> tuple[ChecklistAnswer, ...]:
-    return tuple(complete_answers(checklist_items(services.catalogue.procedure(code))))
+def complete(
+    services: Services, code: str, channel: Channel = Channel.DIRECT, cases: tuple[int, ...] = ()
+) -> tuple[ChecklistAnswer, ...]:
+    return tuple(complete_answers(checklist_items(services.catalogue.procedure(code)), channel, cases))
 
 
 def draft(
@@ -39,10 +42,12 @@ def draft(
     received_at: datetime | None = None,
     **kwargs: object,
 ) -> ReceptionDraft:
+    channel = kwargs.get("channel", Channel.DIRECT)
+    assert isinstance(channel, Channel)
     return ReceptionDraft(
         code,
         APPLICANT,
-        complete(services, code) if answers is None else answers,
+        complete(services, code, channel) if answers is None else answers,
         received_at=received_at,
         **kwargs,
     )  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ from desk_app.services.dossiers import ActionRequest
 from tests.unit.services.lifecycle import OFFICER, SUPERVISOR, at, draft
 
 MARRIAGE_STATUS = "1.004873"  # 3 working days (demo override), field "Hộ tịch"
-CERTIFIED_COPY = "2.000815"  # same day, field "Chứng thực"
+CERTIFIED_COPY = "2.000908"  # 1 working day, offered online, field "Chứng thực"
 DEPT = "Tư pháp - Hộ tịch"
 
 
@@ -106,9 +106,9 @@ def test_bieu06_matches_the_hand_count(history: History) -> None:
     #   in progress at 30/11: within g7 (5, due 30/11) + g9 (3, waiting for the citizen's supplement),
     #   overdue g8 (6, due 13/11) + g14 (3, due 02/11); withdrawn g10 (2).
     assert rows["Hộ tịch"] == Bieu06Row("Hộ tịch", 54, 0, 41, 13, 35, 8, 7, 20, 17, 8, 9, 2)
-    # Chứng thực: 3 online, same day, finished the day they came: on time.
-    assert rows["Chứng thực"] == Bieu06Row("Chứng thực", 3, 3, 0, 0, 3, 0, 3, 0, 0, 0, 0, 0)
-    assert rows["Tổng cộng"] == Bieu06Row("Tổng cộng", 57, 3, 41, 13, 38, 8, 10, 20, 17, 8, 9, 2)
+    # Chứng thực: 3 online, due the next working day, finished the day they came: early.
+    assert rows["Chứng thực"] == Bieu06Row("Chứng thực", 3, 3, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0)
+    assert rows["Tổng cộng"] == Bieu06Row("Tổng cộng", 57, 3, 41, 13, 38, 11, 7, 20, 17, 8, 9, 2)
 
 
 def test_bieu06_sql_agrees_with_the_core_rules(history: History) -> None:
