@@ -16,6 +16,7 @@ from desk_app.core.workflow import TRANSITIONS, Action, DossierStatus
 from desk_app.models import DossierEventRecord, DossierRecord, ReferenceReleaseRecord, SyncConflictRecord
 from desk_app.services import journal
 from desk_app.services.catalogue_sources import read_release_body
+from desk_app.services.status_fold import follow_central
 from desk_app.services.sync_relearn import is_own, relearn
 from desk_app.services.timefmt import iso, parse_iso
 from desk_app.sync.protocol import (
@@ -120,16 +121,11 @@ class PulledItems:
         current = DossierStatus(dossier.status)
         target = current
         action = str(payload.get("action"))
+        late = False
         if action in Action._value2member_map_:
             moved = TRANSITIONS.get((current, Action(action)))
             if moved is None:
-                conflict(
-                    session,
-                    event_id,
-                    "department_step_not_applicable",
-                    f"{action} from status {int(current)}",
-                    now,
-                )
+                late = True  # central ordered it before a desk event of ours: folded again below
             else:
                 target = moved
         occurred = iso(parse_iso(str(payload["occurred_at"]))) if payload.get("occurred_at") else iso(now)
@@ -152,6 +148,16 @@ class PulledItems:
             payload=canonical_json(payload),
             origin=origin,
         )
+        if late:
+            session.flush()
+            if not follow_central(session, dossier.dossier_id):
+                conflict(
+                    session,
+                    event_id,
+                    "department_step_not_applicable",
+                    f"{action} from status {int(current)}",
+                    now,
+                )
         return True
 
     def _catalogue(self, session: Session, body: dict[str, Any]) -> bool:

@@ -17,6 +17,7 @@ from desk_app.models import (
 )
 from desk_app.services import journal
 from desk_app.services.settings import SYNC_DESK_ID, SYNC_URL
+from desk_app.services.status_fold import follow_central
 from desk_app.services.sync_apply import conflict
 from desk_app.services.timefmt import iso
 from desk_app.services.uow import reading, writing
@@ -156,6 +157,15 @@ class SqliteSyncStore:
                 .values(server_seq=bindparam("seq")),
                 rows,
             )
+            refused = [r.event_id for r in results if not r.acked]
+            if refused:
+                # What central refused is not the dossier's history: the desk follows central's order.
+                for dossier_id in set(
+                    session.scalars(
+                        select(DossierEventRecord.dossier_id).where(DossierEventRecord.event_id.in_(refused))
+                    )
+                ):
+                    follow_central(session, dossier_id)
             uow.commit()
 
     def record_failure(self, event_ids: list[str], error: str) -> None:

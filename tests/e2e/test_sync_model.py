@@ -72,6 +72,7 @@ def _within_deadline() -> None:
 
 
 MODEL_RANDOM = os.environ.get("DESK_APP_MODEL_RANDOM") == "1"
+MODEL_FIRST_SEED = int(os.environ.get("DESK_APP_MODEL_SEED", "0"))  # replay from a failing chunk
 
 
 class CentralTransport(httpx.BaseTransport):
@@ -279,7 +280,7 @@ def test_sync_model(model_env: dict[str, Any]) -> None:
     # Examples run in chunks, chunk k with seed k: the same examples on every run and on every machine
     # (a red CI is never chance, and a failure replays from its seed), while the wall-clock budget
     # decides how many chunks run. DESK_APP_MODEL_RANDOM=1 starts from a random seed to explore.
-    first = random.SystemRandom().randrange(10**6) if MODEL_RANDOM else 0
+    first = random.SystemRandom().randrange(10**6) if MODEL_RANDOM else MODEL_FIRST_SEED
     chunk_settings = settings(
         max_examples=MODEL_CHUNK,
         stateful_step_count=MODEL_STEPS,

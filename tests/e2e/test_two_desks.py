@@ -92,6 +92,29 @@ def test_a_department_update_appears_on_the_desk(
         assert session.scalar(select(DossierRecord.status).where(DossierRecord.dossier_code == code)) == 10
 
 
+def test_a_desk_step_that_lost_the_race_with_a_department_follows_central(
+    central: Any, central_server: ServerThread, desk_factory: DeskFactory
+) -> None:
+    """Found by the stateful model (chunk seed 4): the desk finishes a dossier offline while the
+    department stops it at central; central refuses the desk's finish, and the desk must follow
+    central's order (stopped), keeping the refusal as a review item, not stay "finished"."""
+    from desk_app.core.workflow import Action
+    from desk_app.services.dossiers import ActionRequest
+
+    desk = desk_factory(1)
+    enrol(desk, central, central_server.url, 1)
+    (code,) = receive(desk, 1)
+    assert desk.sync.run_once().ok
+    desk.dossiers.act(code, ActionRequest(Action.FINISH, department="Tư pháp"), OFFICER)
+    central.departments.update(code, "stopped", "Tư pháp")
+    for _round in range(2):
+        assert desk.sync.run_once().ok
+    assert desk.dossiers.show(code, OFFICER).summary.status == DossierStatus.STOPPED
+    with central.sessions() as session:
+        assert session.scalar(select(DossierRecord.status).where(DossierRecord.dossier_code == code)) == 8
+    assert [item.reason for item in desk.sync.review_items()]
+
+
 def test_a_catalogue_release_is_used_for_new_dossiers_and_old_ones_keep_their_version(
     central: Any, central_server: ServerThread, desk_factory: DeskFactory
 ) -> None:
