@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desk_app.cli.catalogue_text import reading_label, terms_line
 from desk_app.cli.context import services_for
 from desk_app.cli.output import print_json, print_lines
 from desk_app.core.time_limits import parse_limit_spec
@@ -56,8 +57,10 @@ def run_import(args: argparse.Namespace) -> int:
         print_lines(
             _(
                 "Đã nhập {records} thủ tục từ {source}: {new} thủ tục mới, {versions} phiên bản mới, "
-                "{same} không đổi; danh mục có {total} thủ tục."
+                "{same} không đổi; danh mục có {total} thủ tục. {ambiguous} thành phần chưa đọc được chắc "
+                "chắn (cán bộ sẽ được hỏi khi tiếp nhận)."
             ).format(
+                ambiguous=summary.ambiguous_components,
                 records=summary.records,
                 source=summary.source_name,
                 new=summary.new_procedures,
@@ -90,8 +93,8 @@ def run_show(args: argparse.Namespace) -> int:
         print_json(detail)
         return 0
     lines = [f"{detail.code} — {detail.name} ({_('phiên bản')} {detail.version})"]
-    lines += [f"  {t.channel}: {t.limit_spec or _('chưa xác định')} [{t.limit_source}]" for t in detail.terms]
-    lines += [f"  {c.position}. [{c.kind}] {c.name[:120]}" for c in detail.components]
+    lines += [terms_line(t) for t in detail.terms]
+    lines += [f"  {c.position}. [{reading_label(c)}] {c.name[:120]}" for c in detail.components]
     print_lines(*lines)
     return 0
 

@@ -20,7 +20,11 @@ if TYPE_CHECKING:
 def add_commands(sub: Subcommands, parent: VietnameseArgumentParser) -> None:
     """Register ``init``."""
     init = sub.add_parser("init", parents=[parent], help=_("khởi tạo cơ sở dữ liệu của bàn"))
-    init.add_argument("--demo", action="store_true", help=_("dùng đơn vị mẫu, khe 1 và dữ liệu mẫu"))
+    init.add_argument(
+        "--demo",
+        action="store_true",
+        help=_("dùng dữ liệu mẫu (đơn vị mẫu và khe 1, trừ khi ghi rõ --unit, --slot)"),
+    )
     init.add_argument("--unit", metavar="UNIT_CODE", help=_("mã định danh đơn vị, ví dụ 000.17.22.H56"))
     init.add_argument("--slot", type=int, help=_("khe mã của bàn (1–9)"))
     init.set_defaults(handler=run_init)
@@ -48,7 +52,7 @@ def run_init(args: argparse.Namespace) -> int:
     """Create (or confirm) the desk database."""
     with services_for(args) as services:
         if args.demo:
-            desk, imported = services.desk.initialise_demo()
+            desk, imported = services.desk.initialise_demo(args.unit, args.slot)
         else:
             if not args.unit or args.slot is None:
                 from desk_app.core.errors import InvalidInput

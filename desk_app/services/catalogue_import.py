@@ -108,4 +108,5 @@ class CatalogueImportService:
             len(pointers),
             unchanged,
             len(procedure_ids),
+            sum(c.ambiguous for p in batch.procedures for c in p.components),
         )

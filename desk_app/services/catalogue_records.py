@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import insert, select, update
 
@@ -248,6 +248,15 @@ def _one_text(texts: list[str], fallback: str) -> tuple[str, bool]:
     return " | ".join(distinct), len(distinct) == 1
 
 
+_T = TypeVar("_T")
+
+
+def _agreed(parsed: list[_T], unknown: _T) -> _T:
+    """The one reading every row gives, or ``unknown`` when the rows disagree."""
+    distinct = list(dict.fromkeys(parsed))
+    return distinct[0] if len(distinct) == 1 else unknown
+
+
 def term_rows(data: ProcedureData, version_id: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Rows for ``procedure_time_limits`` and ``procedure_fees``, one per channel.
 
@@ -259,10 +268,21 @@ def term_rows(data: ProcedureData, version_id: int) -> tuple[list[dict[str, Any]
     for channel in Channel:
         published = by_channel.get(channel, [])
         offered = bool(published) or not data.channels
-        limit_text, limit_single = _one_text([t.time_limit_text for t in published], data.time_limit_text)
-        fee_text, fee_single = _one_text([t.fee_text for t in published], data.fees_text)
-        limit = time_limit_for_channel(limit_text, channel) if limit_single else UNKNOWN_LIMIT
-        fee = fee_for_channel(fee_text, channel) if fee_single else UNKNOWN_FEE
+        limit_texts = [t.time_limit_text for t in published]
+        fee_texts = [t.fee_text for t in published]
+        limit_text, limit_single = _one_text(limit_texts, data.time_limit_text)
+        fee_text, fee_single = _one_text(fee_texts, data.fees_text)
+        # Rows worded differently that say the same ("Phí : 0 Đồng", "Lệ phí: 0 đồng") are one term.
+        limit = (
+            time_limit_for_channel(limit_text, channel)
+            if limit_single
+            else _agreed([time_limit_for_channel(t, channel) for t in limit_texts if t], UNKNOWN_LIMIT)
+        )
+        fee = (
+            fee_for_channel(fee_text, channel)
+            if fee_single
+            else _agreed([fee_for_channel(t, channel) for t in fee_texts if t], UNKNOWN_FEE)
+        )
         limits.append(
             {
                 "version_id": version_id,

@@ -187,11 +187,16 @@ class DeskService:
                 )
         return self.identity(), summary
 
-    def initialise_demo(self) -> tuple[DeskSummary, ImportSummary | None]:
-        """The demo desk: a sample unit code, slot 1, the commune catalogue and demo limits."""
+    def initialise_demo(
+        self, unit_code: str | None = None, slot: int | None = None
+    ) -> tuple[DeskSummary, ImportSummary | None]:
+        """The demo desk: a sample unit code, slot 1, the commune catalogue and demo limits.
+
+        An explicit unit or slot wins over the demo's (two demo desks side by side use slots 1 and 3).
+        """
         return self.initialise(
-            DEMO_UNIT_CODE,
-            DEMO_SLOT,
+            unit_code or DEMO_UNIT_CODE,
+            DEMO_SLOT if slot is None else slot,
             unit_name=DEMO_UNIT_NAME,
             place=DEMO_PLACE,
             parent=DEMO_PARENT,

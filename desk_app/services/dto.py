@@ -16,6 +16,7 @@ class ImportSummary:
     new_versions: int
     unchanged: int
     total_procedures: int
+    ambiguous_components: int = 0  # readings the rules left to the officer (core/components.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,16 @@ def test_init_with_unit_and_slot(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "khe mã 3" in out
 
 
+def test_init_demo_honours_an_explicit_unit_and_slot(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "second-demo.sqlite3"
+    code, out, _ = run(capsys, "--db", str(path), "init", "--demo", "--unit", "000.00.19.H58", "--slot", "3")
+    assert code == 0
+    assert "000.00.19.H58" in out and "khe mã 3" in out
+    assert "588 thủ tục" in out
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
@@ -147,6 +157,23 @@ def test_catalogue_show_and_override(db: Path, capsys: pytest.CaptureFixture[str
     detail = json.loads(out)
     assert detail["override"]["reason"] == "Luật Hộ tịch Điều 36"
     assert {t["channel"]: t["limit_spec"] for t in detail["terms"]}["direct"] == "5 working-days"
+
+
+def test_catalogue_show_prints_terms_per_channel_and_the_reading(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--db", str(db), "catalogue", "show", "2.000815")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[1].startswith(
+        "  trực tiếp: thời hạn same-day [override]; phí, lệ phí: chưa xác định (công bố:"
+    )
+    assert lines[2] == "  trực tuyến: không được công bố (thủ tục không nhận hồ sơ qua kênh này)"
+    code, out, _ = run(capsys, "--db", str(db), "catalogue", "show", "1.001193")
+    assert "  5. [nộp · mọi hồ sơ] - Giấy chứng sinh" in out
+    assert "  32. [nộp · trực tiếp, qua bưu chính]" in out
+    assert "  33. [nộp · trực tuyến]" in out
+    assert "  3. [lưu ý]" in out
 
 
 def test_due_date_json_shape(db: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -91,3 +91,13 @@ def test_a_substitute_prints_in_its_own_words(
     text = squeezed(receipt_text(tmp_path, result["code"]))
     assert squeezed("văn bản của người làm chứng xác nhận về việc sinh") in text
     assert squeezed("(thay cho: - Giấy chứng sinh)") in text
+
+
+def test_a_channel_the_procedure_does_not_offer_is_refused(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = {**DRAFT, "procedure": "2.000815", "channel": "online"}
+    code, out, err = receive(capsys, tmp_path, draft)
+    assert (code, out) == (2, "")
+    assert "không được công bố để nộp trực tuyến" in err
+    assert "kênh được công bố: trực tiếp" in err

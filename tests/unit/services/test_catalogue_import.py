@@ -263,3 +263,56 @@ def test_excel_first_then_json_gives_the_same_catalogue(empty_services: Services
             b.field_name,
             b.components,
         )
+
+
+def test_terms_through_the_import_path(empty_services: Services, tmp_path: Path) -> None:
+    """Two rows for one channel with different limits leave it unknown; unlisted channels are not offered;
+    "Phí : 0 Đồng" and "Không thu phí" are free; several amounts stay unknown with the text kept."""
+    items = small_items()[:1]
+    items[0]["code"] = "1.014562"
+    items[0]["channels"] = [
+        {"channel": "Trực tiếp", "time_limit_text": "01 Ngày làm việc", "fee_text": "Phí : 0 Đồng"},
+        {"channel": "Trực tiếp", "time_limit_text": "01 Giờ", "fee_text": "Lệ phí: 0 đồng"},
+        {"channel": "Trực tuyến", "time_limit_text": "1 Ngày làm việc", "fee_text": "Không thu phí"},
+    ]
+    other = dict(small_items()[0], code="1.003677")
+    other["channels"] = [
+        {
+            "channel": "Trực tiếp",
+            "time_limit_text": "2 Ngày làm việc",
+            "fee_text": "10.000 đồng; 20.000 đồng",
+        },
+    ]
+    source = write_json(tmp_path / "terms.json", [items[0], other])
+    summary = empty_services.catalogue_import.import_file(source, "tester")
+    assert summary.new_procedures == 2
+    terms = {t.channel: t for t in empty_services.catalogue.procedure("1.014562").terms}
+    assert (terms["direct"].limit_spec, terms["direct"].limit_source) == (None, "unknown")
+    assert "01 Ngày làm việc" in terms["direct"].limit_text and "01 Giờ" in terms["direct"].limit_text
+    assert terms["direct"].fee_vnd == 0
+    assert (terms["online"].limit_spec, terms["online"].fee_vnd) == ("1 working-days", 0)
+    assert terms["postal"].offered is False
+    single = {t.channel: t for t in empty_services.catalogue.procedure("1.003677").terms}
+    assert single["direct"].limit_spec == "2 working-days"
+    assert single["direct"].fee_vnd is None
+    assert "20.000 đồng" in single["direct"].fee_text
+    assert not single["online"].offered and not single["postal"].offered
+
+
+def test_the_import_reports_the_readings_left_to_the_officer(
+    empty_services: Services, tmp_path: Path
+) -> None:
+    items = small_items()[:1]
+    items[0]["components"] = [
+        {"name": "Tờ khai theo mẫu", "originals": 1, "copies": 0, "group": ""},
+        {
+            "name": "Trường hợp người yêu cầu là người nước ngoài nộp trực tuyến thì nộp bản dịch hộ chiếu",
+            "originals": 1,
+            "copies": 0,
+            "group": "",
+        },
+    ]
+    summary = empty_services.catalogue_import.import_file(write_json(tmp_path / "a.json", items), "tester")
+    assert summary.ambiguous_components == 1
+    read = empty_services.catalogue.procedure("1.001193").components
+    assert [(c.applies, c.ambiguous) for c in read] == [("always", False), ("case", True)]
