@@ -55,7 +55,7 @@ _PAPER_NOUN = (
     r"danh sach|bao cao|ho so|tai lieu|anh |hinh anh|du thao|du an|phuong an|to trinh|cong van|thong bao|"
     r"dieu le|nghi quyet|xac nhan|cam ket|giay to|hoa don|bang |ke khai|y kien|thu |loi khai|chung cu|"
     r"cac giay|cac tai lieu|cac loai|cac van ban|01 |02 |03 |1 ban|2 ban|"
-    r"mot trong (cac|nhung) (giay|loai|van ban)[^:]*: ?\w)"
+    r"mot trong (cac|nhung) (giay|loai|van ban)[^:]*: ?[-+*]? ?\w)"
 )
 _LIST_MARK = r"^([-+*•]\s*|\(?\d{1,2}[.)]\s*|\(?[a-zđ]\)\s*|\(?[ivx]+[.)]\s*)*"
 _STARTS_WITH_PAPER = re.compile(_LIST_MARK + _PAPER_NOUN)
@@ -164,7 +164,7 @@ def _first_sentence(text: str) -> str:
 
 def _is_note(text: str, group: str, originals: int, copies: int) -> bool:
     bare = _strip_marks(text)
-    if _NOTE_GROUP.search(group):
+    if _NOTE_GROUP.search(group) or re.match(r"^[*\s]*(luu y|ghi chu|chu y)\b", bare):
         return True
     names_paper = bool(_STARTS_WITH_PAPER.match(text))
     first = _first_clause(bare)
@@ -223,9 +223,10 @@ def read_component(component: ComponentData) -> Reading:
     group = fold(component.group)
     if _is_note(text, group, component.originals, component.copies):
         return Reading(ComponentKind.NOTE, Applies.ALWAYS)
-    role = (
-        ComponentKind.SHOW if (_SHOW_GROUP.search(group) or _SHOW_TEXT.search(text)) else ComponentKind.SUBMIT
-    )
+    # "Bản sao … kèm theo bản chính để đối chiếu": the copy is handed in, the original only certifies it.
+    copy_handed_in = bool(re.match(_LIST_MARK + r"(ban chinh hoac )?ban sao", text))
+    shown = _SHOW_GROUP.search(group) or (_SHOW_TEXT.search(text) and not copy_handed_in)
+    role = ComponentKind.SHOW if shown else ComponentKind.SUBMIT
     if "ban sao co chung thuc" in text and re.search(r"buu chinh", text):
         role = ComponentKind.SUBMIT  # the certified copies a postal dossier sends instead of showing
     identity = role is ComponentKind.SHOW and bool(_IDENTITY.search(text))

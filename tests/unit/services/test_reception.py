@@ -68,6 +68,25 @@ def test_incomplete_lists_every_missing_item_once_and_gives_no_code(services: Se
     assert detail.supplement_count == 1
 
 
+def test_the_supplement_request_asks_only_for_what_applies_and_is_missing(services: Services) -> None:
+    """Birth registration, direct, the CCCD scanned, only the paper Tờ khai handed in: the request asks
+    for the Giấy chứng sinh alone: not the identity paper just scanned, not a case, not the online
+    e-form, not the postal certified copies, not a note."""
+    from dataclasses import replace
+
+    from tests.unit.services.lifecycle import APPLICANT
+
+    scanned = replace(APPLICANT, from_card=True)
+    handed = (ChecklistAnswer(32, 1, 0),)
+    outcome, _ = services.reception.receive(
+        replace(draft(services, "1.001193", answers=handed), applicant=scanned), OFFICER
+    )
+    assert outcome.outcome == "supplement"
+    assert [m.position for m in outcome.missing] == [5]
+    request = services.dossiers.show(outcome.id, OFFICER)
+    assert request.supplement_count == 1
+
+
 def test_the_supplement_completes_the_dossier_and_the_clock_starts_then(
     services: Services, clock: FixedClock
 ) -> None:
