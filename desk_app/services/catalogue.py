@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import time
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text
 
-from desk_app.core.catalogue import Channel
+from desk_app.core.catalogue import Channel, ComponentData
 from desk_app.core.errors import InvalidInput, NotFound
 from desk_app.core.search import SearchEntry, make_entry, make_query, rank
 from desk_app.core.text import clean
@@ -20,7 +19,7 @@ from desk_app.models import (
     ProcedureRecord,
     ProcedureVersionRecord,
 )
-from desk_app.services.catalogue_records import NOT_OFFERED
+from desk_app.services.catalogue_records import NOT_OFFERED, component_from_row
 from desk_app.services.changes import Changes
 from desk_app.services.dto import (
     ComponentSummary,
@@ -209,26 +208,7 @@ class CatalogueService:
             legal_basis=version.legal_basis,
             time_limit_text=version.time_limit_text,
             fees_text=version.fees_text,
-            components=tuple(
-                ComponentSummary(
-                    c.position,
-                    c.name,
-                    c.kind,
-                    c.originals,
-                    c.copies,
-                    c.group_label,
-                    c.alternative,
-                    c.note,
-                    applies=c.applies,
-                    channels=tuple(v for v in c.channels.split(",") if v),
-                    case=c.case_text,
-                    alt_group=c.alt_group,
-                    substitutes=tuple(json.loads(c.substitutes_json)),
-                    identity=c.identity,
-                    ambiguous=c.ambiguous,
-                )
-                for c in version.components
-            ),
+            components=tuple(_summary(component_from_row(c)) for c in version.components),
             terms=terms,
             override=override_dto,
         )
@@ -322,3 +302,23 @@ def parse_cutoff(text: str) -> time:
         raise InvalidInput(
             _("Giờ chốt “{text}” phải có dạng HH:MM, ví dụ 15:00.").format(text=text)
         ) from None
+
+
+def _summary(c: ComponentData) -> ComponentSummary:
+    return ComponentSummary(
+        c.position,
+        c.name,
+        c.kind.value,
+        c.originals,
+        c.copies,
+        c.group,
+        c.alternative,
+        c.note,
+        applies=c.applies,
+        channels=c.channels,
+        case=c.case,
+        alt_group=c.alt_group,
+        substitutes=c.substitutes,
+        identity=c.identity,
+        ambiguous=c.ambiguous,
+    )

@@ -48,7 +48,8 @@ class StoredVersion:
     data: ProcedureData
 
 
-def _component(row: Any) -> ComponentData:
+def component_from_row(row: Any) -> ComponentData:
+    """A stored component (an ORM record or a plain row) as the core reads it."""
     return ComponentData(
         position=row.position,
         name=row.name,
@@ -103,7 +104,7 @@ def load_current(session: Session) -> dict[str, StoredVersion]:
         .order_by(C.version_id, C.position)
     )
     for row in rows:
-        components[row.version_id].append(_component(row))
+        components[row.version_id].append(component_from_row(row))
     stored: dict[str, StoredVersion] = {}
     for row in session.execute(select(ProcedureVersionRecord.__table__).where(V.is_current.is_(True))):
         stored[row.code] = StoredVersion(
