@@ -33,7 +33,9 @@ class ComponentLine:
         """What the receipt lists: the paper, or the fallback handed in for it."""
         if not self.substitute:
             return self.name
-        return f"{self.substitute} (thay cho: {self.name.split(';')[0].strip()})"
+        paper = self.name.split(";")[0].strip().lstrip("-+*• ")
+        words = self.substitute[:1].upper() + self.substitute[1:]
+        return f"{words} (thay cho: {paper})"
 
 
 @dataclass(frozen=True, slots=True)
