@@ -110,26 +110,6 @@ class ProcedureData:
         return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-# --- components -----------------------------------------------------------------
-
-_ALTERNATIVE_RE = re.compile(r"^(\(?\d+(\.\d+)*\)|[a-zđ]\)|\*?\s*trường hợp|đối với)", re.IGNORECASE)
-
-
-def classify_component(group: str, originals: int, copies: int) -> ComponentKind:
-    """Submit, show, or a guidance note (0/0 rows and the "Lưu ý" group)."""
-    folded = fold(group)
-    if (originals == 0 and copies == 0) or "luu y" in folded:
-        return ComponentKind.NOTE
-    if "xuat trinh" in folded:
-        return ComponentKind.SHOW
-    return ComponentKind.SUBMIT
-
-
-def is_alternative_group(group: str) -> bool:
-    """True for a group that is one of several alternative cases ("(1) …", "Trường hợp …")."""
-    return bool(_ALTERNATIVE_RE.match(clean_line(group).lstrip("*- ").strip()))
-
-
 # --- time limits ----------------------------------------------------------------
 
 

@@ -4,12 +4,9 @@ import pytest
 
 from desk_app.core.catalogue import (
     Channel,
-    ComponentKind,
     TermStatus,
-    classify_component,
     clean_agency,
     fee_for_channel,
-    is_alternative_group,
     parse_fee,
     parse_levels,
     parse_time_limit,
@@ -115,38 +112,6 @@ def test_fee_per_channel() -> None:
     assert fee_for_channel(text, Channel.ONLINE).amount_vnd == 30_000
     assert fee_for_channel(text, Channel.DIRECT).amount_vnd == 300_000
     assert fee_for_channel("Trực tuyến: Miễn phí", Channel.DIRECT).status is TermStatus.UNKNOWN
-
-
-@pytest.mark.parametrize(
-    ("group", "originals", "copies", "kind"),
-    [
-        ("* Giấy tờ phải nộp:", 1, 0, ComponentKind.SUBMIT),
-        ("* Giấy tờ phải xuất trình:", 1, 0, ComponentKind.SHOW),
-        ("* Giấy tờ phải xuất trình:", 0, 0, ComponentKind.NOTE),
-        ("* Lưu ý:", 0, 0, ComponentKind.NOTE),
-        ("* Lưu ý :", 1, 0, ComponentKind.NOTE),
-        ("", 0, 1, ComponentKind.SUBMIT),
-        ("--", 0, 0, ComponentKind.NOTE),
-    ],
-)
-def test_component_classification(group: str, originals: int, copies: int, kind: ComponentKind) -> None:
-    assert classify_component(group, originals, copies) is kind
-
-
-@pytest.mark.parametrize(
-    ("group", "alternative"),
-    [
-        ("(1) Trường hợp cấp mới:", True),
-        ("(1.2) Đối với công trình theo tuyến:", True),
-        ("a) Thành phần hồ sơ:", True),
-        ("* Trường hợp ủy quyền thực hiện thủ tục:", True),
-        ("* Giấy tờ phải nộp:", False),
-        ("--", False),
-        ("", False),
-    ],
-)
-def test_alternative_groups(group: str, alternative: bool) -> None:
-    assert is_alternative_group(group) is alternative
 
 
 def test_levels_and_agencies() -> None:
