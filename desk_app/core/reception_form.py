@@ -33,6 +33,7 @@ class ItemTick:
     originals: int = 0
     copies: int = 0
     applies: bool = False  # conditional items and alternative cases: this case applies
+    substitute: int = 0  # n: the n-th fallback the paper names was handed in instead of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,8 @@ class ReceptionForm:
             applies = tick.applies or tick.received or not item.conditional
             originals, copies = (tick.originals, tick.copies) if tick.received else (0, 0)
             shown = tick.received and item.kind is ComponentKind.SHOW
-            out.append(ChecklistAnswer(item.position, originals, copies, shown, applies))
+            substitute = tick.substitute if tick.received and tick.substitute <= len(item.substitutes) else 0
+            out.append(ChecklistAnswer(item.position, originals, copies, shown, applies, substitute))
         return tuple(out)
 
     def undecided(self, items: Sequence[ChecklistItem]) -> list[list[ChecklistItem]]:

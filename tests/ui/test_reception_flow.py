@@ -156,3 +156,27 @@ def test_a_refusal_with_no_reason_changes_nothing(
     assert messages.shown and "lý do" in messages.shown[-1]
     assert services.dossiers.search("Lê Văn Cường") == []
     assert screen.form.name == "Lê Văn Cường"  # the form is kept for the officer to fix
+
+
+def test_a_fallback_handed_in_instead_of_the_paper_is_recorded_as_such(window: MainWindow) -> None:
+    """1.001193 item 5: the witness statement instead of the Giấy chứng sinh is one tick under it."""
+    from PySide6.QtCore import Qt as _Qt
+
+    screen = window.reception
+    screen._on_picker_procedure_chosen("1.001193")
+    screen._on_complete_button_clicked()
+    paper = screen.checklist._items[5]
+    assert paper.childCount() == 2
+    witness = paper.child(0)
+    assert "người làm chứng" in witness.text(0)
+    witness.setCheckState(0, _Qt.CheckState.Checked)
+    assert paper.checkState(0) == _Qt.CheckState.Unchecked  # the paper itself was not handed in
+    tick = screen.checklist.ticks()[5]
+    assert (tick.received, tick.substitute) == (True, 1)
+    assert screen.form.ticks[5].substitute == 1
+    items = screen._items
+    answer = next(a for a in screen.form.answers(items) if a.position == 5)
+    assert answer.substitute == 1
+    assert screen.form.evaluate(items).complete
+    paper.setCheckState(0, _Qt.CheckState.Checked)  # the paper after all: the fallback is unticked
+    assert screen.checklist.ticks()[5].substitute == 0

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 NAME, ORIGINALS, COPIES, APPLIES = range(4)
 _POSITION = Qt.ItemDataRole.UserRole
+_SUBSTITUTE = Qt.ItemDataRole.UserRole + 1  # on a fallback row: which fallback (1, 2…)
 
 
 def _count(text: str) -> int:
@@ -98,9 +99,10 @@ class ChecklistWidget(QTreeWidget):
             self._case_of.clear()
             groups: dict[tuple[str, str], QTreeWidgetItem] = {}
             shown = [i for i in items if i.required_kind and i.on_channel(channel)]
+            # Papers everyone brings, then the choice every applicant must make, then the situations.
             ordered = [i for i in shown if not i.conditional and not i.alternative]
-            ordered += [i for i in shown if i.conditional]
             ordered += [i for i in shown if i.alternative]
+            ordered += [i for i in shown if i.conditional]
             for item in ordered:
                 parent: QTreeWidget | QTreeWidgetItem = self
                 if item.alternative:
@@ -156,7 +158,38 @@ class ChecklistWidget(QTreeWidget):
         if item.conditional or item.alternative:
             row.setCheckState(APPLIES, Qt.CheckState.Checked if tick.applies else Qt.CheckState.Unchecked)
             row.setToolTip(APPLIES, _("Đánh dấu nếu trường hợp này áp dụng cho người nộp"))
+        if item.kind is ComponentKind.SUBMIT:
+            for n, words in enumerate(item.substitutes, start=1):
+                fallback = QTreeWidgetItem(row, [_("hoặc thay bằng: {what}").format(what=words)])
+                fallback.setData(NAME, _SUBSTITUTE, n)
+                fallback.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+                )
+                chosen = tick.received and tick.substitute == n
+                fallback.setCheckState(NAME, Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+            if tick.received and tick.substitute:
+                row.setCheckState(NAME, Qt.CheckState.Unchecked)
         return row
+
+    @staticmethod
+    def _substitute_of(row: QTreeWidgetItem) -> int:
+        for child in _fallbacks(row):
+            if child.checkState(NAME) == Qt.CheckState.Checked:
+                return int(child.data(NAME, _SUBSTITUTE))
+        return 0
+
+    def _one_of_paper_or_fallbacks(self, row: QTreeWidgetItem) -> None:
+        """The paper or one of the fallbacks it names: ticking one unticks the others."""
+        paper = row.parent() if _is_fallback(row) else row
+        if paper is None or not paper.childCount():
+            return
+        self._loading = True
+        try:
+            for other in [paper, *_fallbacks(paper)]:
+                if other is not row:
+                    other.setCheckState(NAME, Qt.CheckState.Unchecked)
+        finally:
+            self._loading = False
 
     def ticks(self) -> dict[int, ItemTick]:
         """What is ticked now."""
@@ -167,11 +200,13 @@ class ChecklistWidget(QTreeWidget):
             applies = row.data(APPLIES, Qt.ItemDataRole.CheckStateRole) is not None and (
                 row.checkState(APPLIES) == Qt.CheckState.Checked
             )
+            substitute = self._substitute_of(row)
             out[position] = ItemTick(
-                row.checkState(NAME) == Qt.CheckState.Checked,
+                row.checkState(NAME) == Qt.CheckState.Checked or bool(substitute),
                 _count(row.text(ORIGINALS)),
                 _count(row.text(COPIES)),
                 applies,
+                substitute,
             )
         return out
 
@@ -193,6 +228,8 @@ class ChecklistWidget(QTreeWidget):
     def _on_item_changed(self, row: QTreeWidgetItem, column: int) -> None:
         if self._loading:
             return
+        if column == NAME and row.checkState(NAME) == Qt.CheckState.Checked:
+            self._one_of_paper_or_fallbacks(row)
         position = row.data(NAME, _POSITION)
         chosen = self._case_of.get(position)
         if column == APPLIES and chosen is not None and row.checkState(APPLIES) == Qt.CheckState.Checked:
@@ -208,6 +245,16 @@ class ChecklistWidget(QTreeWidget):
             finally:
                 self._loading = False
         self.sig_ticks_changed.emit(self.ticks())
+
+
+def _is_fallback(row: QTreeWidgetItem) -> bool:
+    return bool(row.data(NAME, _SUBSTITUTE))
+
+
+def _fallbacks(paper: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """The rows under a paper for the fallbacks it names."""
+    children = (paper.child(k) for k in range(paper.childCount()))
+    return [child for child in children if child is not None and _is_fallback(child)]
 
 
 def notes_text(items: Sequence[ChecklistItem], channel: Channel = Channel.DIRECT) -> str:
