@@ -247,16 +247,22 @@ def channel_label(channel: Channel) -> str:
 
 
 def evaluate(
-    items: Sequence[ChecklistItem], answers: Iterable[ChecklistAnswer], channel: Channel = Channel.DIRECT
+    items: Sequence[ChecklistItem],
+    answers: Iterable[ChecklistAnswer],
+    channel: Channel = Channel.DIRECT,
+    *,
+    allow_undecided: bool = False,
 ) -> ChecklistResult:
     """Check the answers against the published items on ``channel``.
 
-    An alternative group must have its case chosen; answers for unknown positions or for another
-    channel's papers are refused.
+    An alternative group must have its case chosen (except for a refusal, ``allow_undecided``: a
+    request outside the unit's remit is refused whatever its case); answers for unknown positions or
+    for another channel's papers are refused.
     """
     by_position = _checked_answers(items, answers, channel)
     chosen = chosen_cases(items, [a.position for a in by_position.values() if a.applies])
-    _require_decided(items, chosen)
+    if not allow_undecided:
+        _require_decided(items, chosen)
     missing = []
     for item in items:
         answer = by_position.get(item.position)

@@ -248,7 +248,7 @@ class ReceptionService:
         answers = (
             identity_shown(items, draft.answers, draft.channel) if applicant.from_card else draft.answers
         )
-        result = evaluate(items, answers, draft.channel)
+        result = evaluate(items, answers, draft.channel, allow_undecided=refuse_reason is not None)
         if refuse_reason is not None:
             action = Action.REFUSE
         elif result.complete:

@@ -267,7 +267,7 @@ class ReceptionScreen(QWidget):
             self.status_label.setStyleSheet(MISSING_STYLE)
             self.status_label.setToolTip(" | ".join(describe_group(group) for group in undecided))
             self._refresh_due()
-            self._enable(frozenset())
+            self._enable(frozenset({Action.REFUSE}))  # a refusal needs no case
             return
         result = self.form.evaluate(self._items)
         if result.complete:

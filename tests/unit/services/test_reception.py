@@ -242,3 +242,16 @@ def test_an_immediate_result_needs_no_receipt_unless_asked(services: Services) -
     assert not services.dossiers.show(quick.id, OFFICER).needs_receipt
     assert services.dossiers.show(asked.id, OFFICER).needs_receipt
     assert services.dossiers.show(normal.id, OFFICER).needs_receipt
+
+
+def test_a_refusal_needs_no_case_chosen_but_a_supplement_request_does(services: Services) -> None:
+    """1.004222 (đăng ký thường trú) publishes exclusive cases: a request outside the unit's remit is
+    refused before any case is chosen; deciding complete or incomplete needs the case."""
+    outcome, _ = services.reception.receive(
+        draft(services, "1.004222", answers=()), OFFICER, refuse_reason="Không thuộc thẩm quyền của xã"
+    )
+    assert outcome.outcome == "refused"
+    before = counts(services.db_path)
+    with pytest.raises(InvalidInput, match="chọn một trường hợp"):
+        services.reception.receive(draft(services, "1.004222", answers=()), OFFICER)
+    assert counts(services.db_path) == before
