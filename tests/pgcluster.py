@@ -17,7 +17,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.budget import scaled
+
 USER = "app"
+CTL_WAIT_S = 300  # pg_ctl start/stop: seconds before a wait counts as a hang (scaled)
 
 
 def pg_bin() -> Path | None:
@@ -58,11 +61,13 @@ class Cluster:
         return f"postgresql+psycopg://{USER}@127.0.0.1:{self.port}/{database}"
 
     def _ctl(self, *args: str) -> None:
+        # Crash recovery after an immediate stop takes long on a busy machine; this only guards a hang.
+        wait = int(scaled(CTL_WAIT_S))
         subprocess.run(
-            _as_postgres([str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), *args]),
+            _as_postgres([str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-t", str(wait), *args]),
             check=True,
             capture_output=True,
-            timeout=60,
+            timeout=wait + 30,
         )
 
     def start(self) -> None:
