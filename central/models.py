@@ -139,6 +139,8 @@ class DossierRecord(Base):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     returned_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_server_seq: Mapped[int] = mapped_column(BigInteger)
+    # The whole projected dossier (desk_app.core.projection.DossierState); the columns above index it.
+    state: Mapped[dict[str, object] | None] = mapped_column(JSONB)
 
 
 class DossierStepRecord(Base):

@@ -15,12 +15,14 @@ from central.services.dossier_effects import (
     Rejection,
     Sink,
     _record_step,
-    _transition,
-    apply_status,
     log_event,
+    projected,
+    state_of,
+    store_state,
 )
 from central.services.errors import CentralError
-from desk_app.core.workflow import DossierStatus
+from desk_app.core.events import DossierEvent, EventType, RejectReason, Step
+from desk_app.core.workflow import TRANSITIONS, Action, DossierStatus
 from desk_app.sync.protocol import DEPARTMENT_ACTIONS, canonical_json, payload_sha256
 
 if TYPE_CHECKING:
@@ -55,64 +57,43 @@ class DepartmentService:
                 raise CentralError(404, "unknown_dossier", f"no dossier {dossier_code}")
             action = DEPARTMENT_ACTIONS[step]
             current = DossierStatus(dossier.status)
+            target = current if action is None else TRANSITIONS.get((current, Action(action)))
+            if target is None or (action is None and current not in _INFO_ALLOWED[step]):
+                raise CentralError(
+                    409, RejectReason.INVALID_TRANSITION, f"{step} is not possible in status {int(current)}"
+                )
+            event_id = str(uuid.uuid4())
+            event = DossierEvent(
+                event_id=event_id,
+                event_type=EventType.STEP,
+                dossier_id=dossier.dossier_id,
+                dossier_code=dossier.dossier_code,
+                unit_code=dossier.unit_code,
+                action=action or f"dept-{step}",
+                department_step=step,
+                from_status=int(current),
+                to_status=int(target),
+                occurred_at=datetime.now(VN).replace(microsecond=0).isoformat(),
+                actor=department,
+                note=note,
+                data=Step(department=department),
+            )
             try:
-                if action is None:
-                    if current not in _INFO_ALLOWED[step]:
-                        raise Rejection(
-                            "invalid_transition", f"{step} is not possible in status {int(current)}"
-                        )
-                    target = current
-                else:
-                    target = _transition(
-                        int(current),
-                        action,
-                        int(
-                            {
-                                "request-fee": DossierStatus.FEE_REQUESTED,
-                                "finish": DossierStatus.FINISHED,
-                                "stop": DossierStatus.STOPPED,
-                            }[action]
-                        ),
-                    )
+                state = projected(state_of(dossier), event)
             except Rejection as exc:
                 raise CentralError(409, exc.reason, exc.detail) from None
-            now = datetime.now(VN)
-            event_id = str(uuid.uuid4())
-            payload = {
-                "event_id": event_id,
-                "event_type": "dossier.step",
-                "dossier_id": dossier.dossier_id,
-                "dossier_code": dossier.dossier_code,
-                "unit_code": dossier.unit_code,
-                "action": action or f"dept-{step}",
-                "department_step": step,
-                "from_status": int(current),
-                "to_status": int(target),
-                "occurred_at": now.isoformat(),
-                "actor": department,
-                "note": note,
-                "data": {"department": department},
-            }
             seq = next_server_seq(session)
-            apply_status(dossier, target, payload, seq)
+            payload = event.to_json()
+            store_state(dossier, state, seq)
             sink = Sink()
-            _record_step(
-                sink,
-                seq,
-                event_id,
-                dossier.dossier_id,
-                f"dept:{department}",
-                payload,
-                int(current),
-                target,
-            )
+            _record_step(sink, seq, event_id, dossier.dossier_id, f"dept:{department}", event, int(current))
             log_event(
                 sink,
                 seq,
                 dossier.unit_code,
                 event_id,
                 dossier.dossier_id,
-                "dossier.step",
+                EventType.STEP.value,
                 payload,
                 f"dept:{department}",
             )
@@ -120,6 +101,6 @@ class DepartmentService:
             return {
                 "event_id": event_id,
                 "server_seq": seq,
-                "status": int(target),
+                "status": state.status,
                 "payload_sha256": payload_sha256(canonical_json(payload)),
             }

@@ -14,7 +14,9 @@ from sqlalchemy import insert, select, tuple_
 from central.models import ChangeLogRecord, DossierRecord, DossierStepRecord
 from desk_app.core.codes import parse_dossier_code
 from desk_app.core.errors import InvalidInput
-from desk_app.core.workflow import TRANSITIONS, Action, DossierStatus
+from desk_app.core.events import DossierEvent, MalformedEvent, RejectReason
+from desk_app.core.projection import DossierState, NotApplicable, project
+from desk_app.core.workflow import Action
 from desk_app.sync.protocol import KIND_EVENT, STREAM_UNIT
 
 if TYPE_CHECKING:
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 class Rejection(Exception):
     """A business refusal: stored with the event, shown at the desk and on central."""
 
-    def __init__(self, reason: str, detail: str = "") -> None:
+    def __init__(self, reason: RejectReason, detail: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
         self.detail = detail
@@ -102,29 +104,45 @@ def _moment(text: Any) -> datetime | None:
     return datetime.fromisoformat(text) if isinstance(text, str) and text else None
 
 
-def _transition(current: int | None, action_value: str, to_status: int) -> DossierStatus:
+def parse_event(payload: dict[str, Any]) -> DossierEvent:
+    """The declared event, or a rejection naming what is malformed."""
     try:
-        action = Action(action_value)
-    except ValueError:
-        raise Rejection("unknown_action", action_value) from None
-    status = DossierStatus(current) if current is not None else None
-    target = TRANSITIONS.get((status, action))
-    if target is None:
-        raise Rejection("invalid_transition", f"{action.value} is not possible from status {current}")
-    if int(target) != to_status:
-        raise Rejection("status_mismatch", f"{action.value} leads to {int(target)}, not {to_status}")
-    return target
+        return DossierEvent.from_json(payload)
+    except MalformedEvent as exc:
+        raise Rejection(RejectReason.MALFORMED, f"{exc.reason}: {exc.where}") from None
+
+
+def projected(state: DossierState | None, event: DossierEvent) -> DossierState:
+    """The dossier after ``event`` (the desks' projection), or the rejection saying why it cannot apply."""
+    if event.action not in Action._value2member_map_ and event.department_step is None:
+        raise Rejection(RejectReason.UNKNOWN_ACTION, event.action)
+    try:
+        after = project(state, event)
+    except NotApplicable as exc:
+        raise Rejection(RejectReason.INVALID_TRANSITION, str(exc)) from None
+    if after.status != event.to_status:
+        raise Rejection(
+            RejectReason.STATUS_MISMATCH, f"{event.action} leads to {after.status}, not {event.to_status}"
+        )
+    return after
+
+
+def state_of(dossier: DossierRecord) -> DossierState:
+    """The projected state central holds for a dossier."""
+    if dossier.state is None:
+        raise Rejection(RejectReason.BLOCKED_BY_PRIOR, "the dossier has no projected state")
+    return DossierState.from_dict(dict(dossier.state))
 
 
 def _check_code(desk: DeskRecord, code: str) -> tuple[Any, int]:
     try:
         parsed = parse_dossier_code(code)
     except InvalidInput:
-        raise Rejection("bad_code", code) from None
+        raise Rejection(RejectReason.BAD_CODE, code) from None
     if parsed.unit_code != desk.unit_code:
-        raise Rejection("wrong_unit", f"{code} is not a code of unit {desk.unit_code}")
+        raise Rejection(RejectReason.WRONG_UNIT, f"{code} is not a code of unit {desk.unit_code}")
     if parsed.slot != desk.code_slot:
-        raise Rejection("wrong_slot", f"{code} is not in slot {desk.code_slot} of this desk")
+        raise Rejection(RejectReason.WRONG_SLOT, f"{code} is not in slot {desk.code_slot} of this desk")
     return parsed.day, parsed.sequence
 
 
@@ -140,18 +158,21 @@ def apply_event(session: Session, desk: DeskRecord, event: PushEvent, seq: int, 
     """Apply one desk event (inside a savepoint) and log it to the unit's stream."""
     payload = event.payload
     if payload.get("unit_code") != desk.unit_code:
-        raise Rejection("wrong_unit", "the dossier belongs to another unit")
+        raise Rejection(RejectReason.WRONG_UNIT, "the dossier belongs to another unit")
     if payload.get("dossier_id") != event.aggregate_id:
-        raise Rejection("bad_payload", "dossier_id differs from aggregate_id")
+        raise Rejection(RejectReason.BAD_PAYLOAD, "dossier_id differs from aggregate_id")
+    if payload.get("event_type") != event.event_type:
+        raise Rejection(RejectReason.BAD_PAYLOAD, "event_type differs from the payload's")
     if event.event_type == "dossier.received":
         _receive(session, desk, event, seq, sink)
     elif event.event_type == "dossier.step":
         _step(session, desk, event, seq, f"desk:{desk.desk_id}", sink)
     elif event.event_type == "dossier.printed":
+        parse_event(payload)
         if sink.dossier(session, event.aggregate_id) is None:
-            raise Rejection("unknown_dossier", "printed a dossier central does not know")
+            raise Rejection(RejectReason.UNKNOWN_DOSSIER, "printed a dossier central does not know")
     else:
-        raise Rejection("unknown_event_type", event.event_type)
+        raise Rejection(RejectReason.UNKNOWN_EVENT_TYPE, event.event_type)
     log_event(
         sink,
         seq,
@@ -188,16 +209,15 @@ def log_event(
 
 
 def _receive(session: Session, desk: DeskRecord, event: PushEvent, seq: int, sink: Sink) -> None:
-    payload, data = event.payload, dict(event.payload.get("data") or {})
+    parsed = parse_event(event.payload)
     if sink.dossier(session, event.aggregate_id) is not None:
-        raise Rejection("duplicate_dossier", "a dossier with this id was already received")
-    status = _transition(None, str(payload.get("action")), int(payload.get("to_status") or 0))
-    code = payload.get("dossier_code")
+        raise Rejection(RejectReason.DUPLICATE_DOSSIER, "a dossier with this id was already received")
+    state = projected(None, parsed)
+    code = state.dossier_code
     day, code_seq = _check_code(desk, code) if code else (None, None)
     if code and sink.code_taken(session, code, desk.unit_code, day, int(code_seq or 0), event.aggregate_id):
-        raise Rejection("code_conflict", f"{code} is already used by another dossier")
-    applicant = dict(data.get("applicant") or {})
-    received = _moment(data.get("received_at")) or _moment(payload.get("occurred_at"))
+        raise Rejection(RejectReason.CODE_CONFLICT, f"{code} is already used by another dossier")
+    received = _moment(state.received_at)
     assert received is not None
     dossier = DossierRecord(
         dossier_id=event.aggregate_id,
@@ -206,54 +226,52 @@ def _receive(session: Session, desk: DeskRecord, event: PushEvent, seq: int, sin
         code_date=day,
         code_seq=code_seq,
         origin_desk=desk.desk_id,
-        procedure_code=str(data.get("procedure_code") or ""),
-        procedure_version=data.get("procedure_version"),
-        channel=str(data.get("channel") or "direct"),
-        applicant_name=str(applicant.get("name") or ""),
-        applicant_id_number=applicant.get("id_number"),
-        status=int(status),
+        procedure_code=state.procedure_code,
+        procedure_version=state.procedure_version,
+        channel=state.channel,
+        applicant_name=state.applicant_name,
+        applicant_id_number=state.applicant_id_number,
+        status=state.status,
         received_at=received,
-        due_at=_moment(data.get("due_at")),
         last_server_seq=seq,
     )
+    store_state(dossier, state, seq)
     session.add(dossier)
     sink.dossiers[event.aggregate_id] = dossier
     sink.claim(event.aggregate_id, code, desk.unit_code, day, code_seq)
-    _record_step(sink, seq, event.event_id, event.aggregate_id, f"desk:{desk.desk_id}", payload, None, status)
+    _record_step(sink, seq, event.event_id, event.aggregate_id, f"desk:{desk.desk_id}", parsed, None)
 
 
 def _step(session: Session, desk: DeskRecord, event: PushEvent, seq: int, origin: str, sink: Sink) -> None:
-    payload = event.payload
+    parsed = parse_event(event.payload)
     dossier = sink.dossier(session, event.aggregate_id)
     if dossier is None:
-        raise Rejection("unknown_dossier", "a step for a dossier central does not know")
+        raise Rejection(RejectReason.UNKNOWN_DOSSIER, "a step for a dossier central does not know")
     previous = dossier.status
-    status = _transition(previous, str(payload.get("action")), int(payload.get("to_status") or 0))
-    code = payload.get("dossier_code")
+    state = projected(state_of(dossier), parsed)
+    code = state.dossier_code
     if code and dossier.dossier_code is None:  # a supplement completed: the code is issued now
         day, code_seq = _check_code(desk, code)
         if sink.code_taken(session, code, desk.unit_code, day, code_seq, dossier.dossier_id):
-            raise Rejection("code_conflict", f"{code} is already used by another dossier")
+            raise Rejection(RejectReason.CODE_CONFLICT, f"{code} is already used by another dossier")
         dossier.dossier_code, dossier.code_date, dossier.code_seq = code, day, code_seq
         sink.claim(dossier.dossier_id, code, desk.unit_code, day, code_seq)
-    elif code and code != dossier.dossier_code:
-        raise Rejection("code_changed", f"{dossier.dossier_code} cannot become {code}")
-    apply_status(dossier, status, payload, seq)
-    _record_step(sink, seq, event.event_id, dossier.dossier_id, origin, payload, previous, status)
+    elif parsed.dossier_code and parsed.dossier_code != dossier.dossier_code:
+        raise Rejection(
+            RejectReason.CODE_CHANGED, f"{dossier.dossier_code} cannot become {parsed.dossier_code}"
+        )
+    store_state(dossier, state, seq)
+    _record_step(sink, seq, event.event_id, dossier.dossier_id, origin, parsed, previous)
 
 
-def apply_status(dossier: DossierRecord, status: DossierStatus, payload: dict[str, Any], seq: int) -> None:
-    """The dossier's projection after a step."""
-    data = dict(payload.get("data") or {})
-    occurred = _moment(payload.get("occurred_at"))
-    dossier.status = int(status)
+def store_state(dossier: DossierRecord, state: DossierState, seq: int) -> None:
+    """Keep the projection and the columns central indexes and exports."""
+    dossier.state = state.as_dict()
+    dossier.status = state.status
+    dossier.due_at = _moment(state.due_at)
+    dossier.finished_at = _moment(state.finished_at)
+    dossier.returned_at = _moment(state.returned_at)
     dossier.last_server_seq = seq
-    if data.get("due_at") or data.get("new_due_at"):
-        dossier.due_at = _moment(data.get("new_due_at") or data.get("due_at"))
-    if status in (DossierStatus.FINISHED, DossierStatus.STOPPED) and dossier.finished_at is None:
-        dossier.finished_at = occurred
-    if status is DossierStatus.RETURNED:
-        dossier.returned_at = occurred
 
 
 def _record_step(
@@ -262,9 +280,8 @@ def _record_step(
     event_id: str,
     dossier_id: str,
     origin: str,
-    payload: dict[str, Any],
+    event: DossierEvent,
     previous: int | None,
-    status: DossierStatus,
 ) -> None:
     sink.steps.append(
         {
@@ -272,10 +289,10 @@ def _record_step(
             "event_id": event_id,
             "dossier_id": dossier_id,
             "source": origin,
-            "action": str(payload.get("action")),
+            "action": event.action,
             "from_status": previous,
-            "to_status": int(status),
-            "occurred_at": _moment(payload.get("occurred_at")),
-            "note": str(payload.get("note") or ""),
+            "to_status": event.to_status,
+            "occurred_at": _moment(event.occurred_at),
+            "note": event.note,
         }
     )

@@ -17,6 +17,7 @@ from central.services.auth import desk_for_token
 from central.services.changes import reserve_server_seqs
 from central.services.dossier_effects import Rejection, Sink, apply_event
 from central.services.errors import CentralError, bad_request
+from desk_app.core.events import RejectReason
 from desk_app.sync.protocol import (
     APPLIED,
     CLOCK_WARN_MS,
@@ -179,7 +180,9 @@ class PushService:
         seq = next(seqs)
         rejection: Rejection | None = None
         if event.aggregate_id in blocked:
-            rejection = Rejection("blocked_by_prior", "an earlier event of this dossier was rejected")
+            rejection = Rejection(
+                RejectReason.BLOCKED_BY_PRIOR, "an earlier event of this dossier was rejected"
+            )
         else:
             # Every check of apply_event runs before its first write, so a rejection leaves nothing to
             # undo (no savepoint round trips); a constraint violation aborts the push and it is retried.

@@ -241,18 +241,6 @@ def replay(actions: list[Action]) -> DossierStatus | None:
     return status
 
 
-def fold_in_server_order(actions: list[Action]) -> DossierStatus | None:
-    """The status central's order of events leads to (sync.md §2.7).
-
-    An action that does not apply where it falls (central refused it, or it lost a race with a
-    department's step) changes nothing.
-    """
-    status: DossierStatus | None = NO_DOSSIER
-    for action in actions:
-        status = TRANSITIONS.get((status, action), status)
-    return status
-
-
 ACTION_LABELS = {
     A.RECEIVE: N_("Tiếp nhận"),
     A.REQUEST_SUPPLEMENT: N_("Yêu cầu bổ sung"),

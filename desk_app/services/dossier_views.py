@@ -9,11 +9,11 @@ from sqlalchemy import or_, select
 
 from desk_app.core.codes import DOSSIER_CODE_RE
 from desk_app.core.errors import NotFound
+from desk_app.core.projection import DESK_LOCATION
 from desk_app.core.workflow import Action, DossierStatus, GuardContext, blocking_reasons
 from desk_app.i18n import _
 from desk_app.models import DossierEventRecord, DossierRecord, ProcedureVersionRecord
 from desk_app.services.dto import DossierDetail, DossierSummary, EventSummary
-from desk_app.services.journal import DESK_LOCATION
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -10,12 +10,15 @@ from sqlalchemy import select
 from desk_app.core.catalogue import Channel
 from desk_app.core.checklist import ChecklistAnswer, ChecklistItem, channel_label, complete_answers, evaluate
 from desk_app.core.errors import InvalidInput
+from desk_app.core.events import EventType, Step
+from desk_app.core.projection import DESK_LOCATION, project
 from desk_app.core.text import clean
 from desk_app.core.workflow import Action, DossierStatus, GuardContext, apply
 from desk_app.i18n import _
 from desk_app.models import ChecklistAnswerRecord, ProcedureVersionRecord
 from desk_app.services import journal
 from desk_app.services.changes import Changes
+from desk_app.services.dossier_state import state_of, store
 from desk_app.services.dossier_views import detail_of, find_dossier, search_dossiers, summary_of
 from desk_app.services.reception import checklist_items, save_answers
 from desk_app.services.timefmt import iso, parse_iso
@@ -53,7 +56,6 @@ class ActionRequest:
     missing_positions: tuple[int, ...] = ()  # the published items a department asks for
     occurred_at: datetime | None = None
     fee_vnd: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class DossierService:
@@ -123,27 +125,26 @@ class DossierService:
             new_due_later=_later(request.new_due_at, record.due_at),
             collector_named=bool(clean(request.collector_name)),
             department_named=bool(clean(request.department)),
-            at_department=record.holder != journal.DESK_LOCATION,
+            at_department=record.holder != DESK_LOCATION,
         )
         new_status = apply(status, action, ctx)
         journal.guard_clock(session, now)
-        details = dict(data or {})
-        details.update(self._effects(session, record, request, occurred, details))
-        record.status = int(new_status)
-        record.row_version += 1
-        return journal.record_event(
+        body = replace(self._effects(session, record, request, occurred), **_batch_fields(data))
+        event = journal.new_event(
             session,
-            record,
-            event_type="dossier.step",
+            event_type=EventType.STEP,
+            dossier_id=record.dossier_id,
+            dossier_code=body.dossier_code or record.dossier_code,
             action=action,
             from_status=status,
             to_status=new_status,
             actor=actor,
             occurred_at=occurred,
-            recorded_at=now,
             note=ctx.reason,
-            data=details,
+            data=body,
         )
+        store(record, project(state_of(session, record), event))
+        return journal.append(session, event, now)
 
     def _missing_for(self, session: Session, record: DossierRecord, request: ActionRequest) -> int:
         detail = self._catalogue.procedure_version(record.procedure_version_id)
@@ -157,61 +158,38 @@ class DossierService:
         return len(evaluate(items, answers, channel).missing)
 
     def _effects(
-        self,
-        session: Session,
-        record: DossierRecord,
-        request: ActionRequest,
-        occurred: datetime,
-        details: dict[str, Any],
-    ) -> dict[str, Any]:
+        self, session: Session, record: DossierRecord, request: ActionRequest, occurred: datetime
+    ) -> Step:
+        """The body of the step: what the action decided (the projection applies it to the row)."""
         action = request.action
-        stamp = iso(occurred)
         if action is Action.REQUEST_SUPPLEMENT:
             detail = self._catalogue.procedure_version(record.procedure_version_id)
             _check_requested(checklist_items(detail), request.missing_positions, Channel(record.channel))
-            record.supplement_count += 1
-            return {
-                "missing": list(request.missing_positions),
-                "supplement_round": record.supplement_count,
-                "flagged": record.supplement_count > 1,
-            }
+            round_no = record.supplement_count + 1
+            return Step(missing=request.missing_positions, supplement_round=round_no, flagged=round_no > 1)
         if action is Action.RECEIVE_SUPPLEMENT:
             return self._receive_supplement(session, record, request, occurred)
         if action is Action.TRANSFER:
-            record.department = clean(request.department)
-            record.holder = record.department
-            return {"department": record.department}
+            return Step(department=clean(request.department))
         if action is Action.RECEIVE_BACK:
-            record.holder = clean(request.holder) or journal.DESK_LOCATION
-            return {
-                "from_department": clean(request.department) or record.department,
-                "holder": record.holder,
-            }
+            return Step(
+                from_department=clean(request.department) or record.department,
+                holder=clean(request.holder) or DESK_LOCATION,
+            )
         if action is Action.REQUEST_FEE:
-            return {"fee_vnd": request.fee_vnd}
+            return Step(fee_vnd=request.fee_vnd)
         if action is Action.FINISH:
-            record.finished_at = record.finished_at or stamp
-            if request.holder:
-                record.holder = clean(request.holder)
-            return {"finished_at": stamp}
+            return Step(finished_at=iso(occurred), holder=clean(request.holder) or None)
         if action is Action.RETURN_RESULT:
-            return self._return(record, request, stamp)
+            return self._return(request)
         if action is Action.RESCHEDULE:
             assert request.new_due_at is not None  # the guard checked it is later than the old one
-            old = record.due_at
-            record.due_at = iso(request.new_due_at)
-            record.reschedule_count += 1
-            return {"old_due_at": old, "new_due_at": record.due_at}
-        if action in (Action.STOP, Action.WITHDRAW, Action.REFUSE):
-            if action is Action.STOP:
-                record.finished_at = record.finished_at or stamp
-            record.closed_at = stamp
-            return {}
-        return details
+            return Step(old_due_at=record.due_at, new_due_at=iso(request.new_due_at))
+        return Step()
 
     def _receive_supplement(
         self, session: Session, record: DossierRecord, request: ActionRequest, occurred: datetime
-    ) -> dict[str, Any]:
+    ) -> Step:
         detail = self._catalogue.procedure_version(record.procedure_version_id)
         items = checklist_items(detail)
         channel = Channel(record.channel)
@@ -223,53 +201,45 @@ class DossierService:
         result = evaluate(items, answers, channel)
         round_no = record.supplement_count
         save_answers(session, record.dossier_id, round_no, result.received)
-        data: dict[str, Any] = {"round": round_no}
         officer_due = request.new_due_at
         if record.dossier_code is None:
             # Completed at the counter: the dossier is accepted now, with its code.
             accepted = self._reception.accept_in(session, detail, occurred, record.channel, officer_due)
-            record.dossier_code = accepted.code
-            record.register_year, record.register_number = accepted.register_year, accepted.register_number
-            due, counted, version, limit, source = (
-                accepted.due_at,
-                accepted.counted_from,
-                accepted.calendar_version,
-                accepted.limit_spec,
-                accepted.due_source,
-            )
-            record.accepted_at = iso(occurred)
-            data["dossier_code"] = accepted.code
-        else:
-            # Completed during processing: the time limit restarts from zero.
-            due, counted, version, limit, source, _why = self._reception.due_for(
-                detail, occurred, record.channel, officer_due
-            )
-        record.due_at = record.original_due_at = iso(due)
-        record.counted_from, record.calendar_version = iso(counted), version
-        record.limit_spec, record.due_source = limit, source
-        record.holder = journal.DESK_LOCATION
-        data.update(
-            {"due_at": record.due_at, "counted_from": record.counted_from, "calendar_version": version}
+            return Step(round=round_no, dossier_code=accepted.code, **accepted.body_fields(occurred))
+        # Completed during processing: the time limit restarts from zero.
+        due, counted, version, limit, source, _why = self._reception.due_for(
+            detail, occurred, record.channel, officer_due
         )
-        return data
+        return Step(
+            round=round_no,
+            due_at=iso(due),
+            counted_from=iso(counted),
+            calendar_version=version,
+            limit=limit,
+            due_source=source,
+        )
 
-    def _return(self, record: DossierRecord, request: ActionRequest, stamp: str) -> dict[str, Any]:
+    def _return(self, request: ActionRequest) -> Step:
         if request.proxy and not clean(request.authorisation):
             raise InvalidInput(_("Người nhận thay phải có giấy ủy quyền: ghi số, ngày của giấy ủy quyền."))
         if request.return_method not in ("desk", "post"):
             raise InvalidInput(
                 _("Phương thức trả kết quả phải là “desk” (tại bộ phận) hoặc “post” (bưu chính).")
             )
-        record.returned_at = stamp
-        record.closed_at = stamp
-        record.holder = clean(request.collector_name)
-        return {
-            "collector": clean(request.collector_name),
-            "collector_id_number": clean(request.collector_id_number),
-            "proxy": request.proxy,
-            "authorisation": clean(request.authorisation),
-            "return_method": request.return_method,
-        }
+        return Step(
+            collector=clean(request.collector_name),
+            collector_id_number=clean(request.collector_id_number),
+            proxy=request.proxy,
+            authorisation=clean(request.authorisation),
+            return_method=request.return_method,
+        )
+
+
+def _batch_fields(data: dict[str, Any] | None) -> dict[str, Any]:
+    """A handover batch's label and id, when the step is part of one."""
+    if not data:
+        return {}
+    return {"batch": str(data["batch"]), "batch_id": int(data["batch_id"])}
 
 
 def _later(new_due: datetime | None, old_due: str | None) -> bool:

@@ -5,17 +5,16 @@ Every function here runs inside the caller's unit of work; nothing commits.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import uuid6
 from sqlalchemy import insert, select, text
 
 from desk_app.core.codes import DossierCode, make_dossier_code, parse_dossier_code
 from desk_app.core.errors import ConfigurationError, DomainError, InvalidInput
+from desk_app.core.events import EVENT_VERSION, DossierEvent, EventType, payload_sha256
 from desk_app.i18n import _
 from desk_app.models import (
     ClockStateRecord,
@@ -30,12 +29,11 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from desk_app.core.dossier import Actor
+    from desk_app.core.events import Body
     from desk_app.core.workflow import Action, DossierStatus
 
-EVENT_VERSION = 1
 CLOCK_TOLERANCE = timedelta(minutes=2)
 CLOCK_BLOCK_MS = 60 * 60 * 1000  # sync.md §2.9: over an hour off central's clock, no new codes
-DESK_LOCATION = "Bộ phận Một cửa"
 SYSTEM = "system"  # the actor of writes the desk makes by itself
 
 
@@ -149,73 +147,75 @@ class RecordedEvent:
     occurred_at: str
 
 
-def record_event(
+def new_event(
     session: Session,
-    dossier: DossierRecord,
     *,
-    event_type: str,
+    event_type: EventType,
+    dossier_id: str,
+    dossier_code: str | None,
     action: Action | str,
     from_status: DossierStatus | None,
     to_status: DossierStatus,
     actor: Actor,
     occurred_at: datetime,
-    recorded_at: datetime,
     note: str = "",
-    data: dict[str, Any] | None = None,
-) -> RecordedEvent:
-    """Append the event and its outbox row (same payload, same transaction)."""
+    data: Body,
+) -> DossierEvent:
+    """A new event of this desk (its id, unit and desk filled in); nothing is written yet."""
     desk = identity(session)
+    return DossierEvent(
+        event_id=str(uuid6.uuid7()),
+        event_type=event_type,
+        dossier_id=dossier_id,
+        dossier_code=dossier_code,
+        unit_code=desk.unit_code,
+        desk_id=desk.desk_id,
+        action=action if isinstance(action, str) else action.value,
+        from_status=int(from_status) if from_status is not None else None,
+        to_status=int(to_status),
+        occurred_at=iso(occurred_at),
+        actor=actor.username,
+        note=note,
+        data=data,
+    )
+
+
+def append(session: Session, event: DossierEvent, recorded_at: datetime) -> RecordedEvent:
+    """Append the event and its outbox row (same payload, same transaction)."""
     desk_seq = next_desk_seq(session)
-    event_id = str(uuid6.uuid7())
-    occurred = iso(occurred_at)
-    payload = {
-        "event_id": event_id,
-        "event_type": event_type,
-        "dossier_id": dossier.dossier_id,
-        "dossier_code": dossier.dossier_code,
-        "unit_code": desk.unit_code,
-        "desk_id": desk.desk_id,
-        "action": action if isinstance(action, str) else action.value,
-        "from_status": int(from_status) if from_status is not None else None,
-        "to_status": int(to_status),
-        "occurred_at": occurred,
-        "actor": actor.username,
-        "note": note,
-        "data": data or {},
-    }
-    body = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    body = event.canonical()
     # Plain inserts: the journal is append-only, it never needs ORM identity.
     session.execute(
         insert(DossierEventRecord).values(
-            event_id=event_id,
-            dossier_id=dossier.dossier_id,
+            event_id=event.event_id,
+            dossier_id=event.dossier_id,
             desk_seq=desk_seq,
-            event_type=event_type,
-            action=action if isinstance(action, str) else action.value,
-            from_status=int(from_status) if from_status is not None else None,
-            to_status=int(to_status),
-            actor=actor.username,
-            occurred_at=occurred,
+            event_type=event.event_type.value,
+            action=event.action,
+            from_status=event.from_status,
+            to_status=event.to_status,
+            actor=event.actor,
+            occurred_at=event.occurred_at,
             recorded_at=iso(recorded_at),
-            note=note or None,
+            note=event.note or None,
             payload=body,
-            origin=f"desk:{desk.desk_id}",
+            origin=f"desk:{event.desk_id}",
         )
     )
     session.execute(
         insert(OutboxRecord).values(
             desk_seq=desk_seq,
-            event_id=event_id,
-            aggregate_id=dossier.dossier_id,
-            event_type=event_type,
+            event_id=event.event_id,
+            aggregate_id=event.dossier_id,
+            event_type=event.event_type.value,
             event_version=EVENT_VERSION,
             payload=body,
-            payload_sha256=hashlib.sha256(body.encode()).hexdigest(),
+            payload_sha256=payload_sha256(body),
             local_time=iso(recorded_at),
             hlc=f"{int(recorded_at.timestamp() * 1000):013d}:{desk_seq:08d}",
         )
     )
-    return RecordedEvent(event_id, desk_seq, occurred)
+    return RecordedEvent(event.event_id, desk_seq, event.occurred_at)
 
 
 def record_pulled_event(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from desk_app.core.errors import InvalidInput
+from desk_app.core.events import EventType, Printed
 from desk_app.core.time_limits import parse_limit_spec
 from desk_app.core.workflow import DossierStatus
 from desk_app.i18n import _
@@ -121,19 +122,20 @@ class PrintService:
         with writing(self._db) as uow:
             record = find_dossier(uow.session, ref)
             status = DossierStatus(record.status)
-            journal.record_event(
+            event = journal.new_event(
                 uow.session,
-                record,
-                event_type="dossier.printed",
+                event_type=EventType.PRINTED,
+                dossier_id=record.dossier_id,
+                dossier_code=record.dossier_code,
                 action="print",
                 from_status=status,
                 to_status=status,
                 actor=actor,
                 occurred_at=self._clock.now(),
-                recorded_at=self._clock.now(),
                 note=document,
-                data={"document": document, "print": printed + 1},
+                data=Printed(document=document, print=printed + 1),
             )
+            journal.append(uow.session, event, self._clock.now())
             uow.commit()
         return PrintedDocument(document, data.ref, pdf, printed + 1), Changes.OUTBOX | Changes.DOSSIERS
 

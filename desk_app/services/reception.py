@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import uuid6
 from sqlalchemy import insert
@@ -12,13 +12,16 @@ from desk_app.core.catalogue import Channel, ComponentKind
 from desk_app.core.checklist import ChecklistAnswer, ChecklistItem, ChecklistResult, channel_label, evaluate
 from desk_app.core.components import Applies
 from desk_app.core.errors import InvalidInput
-from desk_app.core.text import clean, fold
+from desk_app.core.events import Applicant, EventType, ReceivedPaper, Reception
+from desk_app.core.projection import project
+from desk_app.core.text import clean
 from desk_app.core.time_limits import parse_limit_spec
 from desk_app.core.workflow import Action, GuardContext, Role, apply
 from desk_app.i18n import _
-from desk_app.models import ChecklistAnswerRecord, DossierRecord
+from desk_app.models import ChecklistAnswerRecord
 from desk_app.services import journal
 from desk_app.services.changes import Changes
+from desk_app.services.dossier_state import new_record
 from desk_app.services.dto import MissingSummary, ProcedureDetail, ReceptionOutcome
 from desk_app.services.settings import RULE_SET
 from desk_app.services.timefmt import iso
@@ -149,6 +152,19 @@ class Acceptance:
     due_source: str
     explanation: str
 
+    def body_fields(self, accepted_at: datetime) -> dict[str, Any]:
+        """What an event body records of the acceptance (reception, or a supplement that completes)."""
+        return {
+            "accepted_at": iso(accepted_at),
+            "due_at": iso(self.due_at),
+            "counted_from": iso(self.counted_from),
+            "limit": self.limit_spec,
+            "calendar_version": self.calendar_version,
+            "due_source": self.due_source,
+            "register_year": self.register_year,
+            "register_number": self.register_number,
+        }
+
 
 class ReceptionService:
     """The three decisions at the counter, each one transaction."""
@@ -277,61 +293,54 @@ class ReceptionService:
                 if action is Action.RECEIVE
                 else None
             )
-            dossier = DossierRecord(
-                dossier_id=str(uuid6.uuid7()),
-                dossier_code=accepted.code if accepted else None,
-                origin="local",
-                procedure_version_id=detail.version_id,
+            reception = Reception(
                 procedure_code=detail.code,
-                rule_set=rule_set,
+                procedure_name=detail.name,
+                procedure_version=detail.version,
                 channel=draft.channel.value,
-                postal_handover_at=iso(draft.postal_handover_at) if draft.postal_handover_at else None,
-                applicant_kind=applicant.kind.value,
-                applicant_name=applicant.name,
-                applicant_name_folded=fold(applicant.name),
-                applicant_id_number=applicant.id_number or None,
-                applicant_phone=applicant.phone or None,
-                applicant_email=applicant.email or None,
-                applicant_address=applicant.address or None,
-                applicant_from_card=applicant.from_card,
-                summary=clean(draft.summary) or detail.name,
+                rule_set=rule_set,
                 received_at=iso(received),
-                accepted_at=iso(received) if accepted else None,
-                counted_from=iso(accepted.counted_from) if accepted else None,
-                due_at=iso(accepted.due_at) if accepted else None,
-                original_due_at=iso(accepted.due_at) if accepted else None,
-                limit_spec=accepted.limit_spec if accepted else None,
-                calendar_version=accepted.calendar_version if accepted else None,
-                due_source=accepted.due_source if accepted else None,
-                status=int(status),
-                register_year=accepted.register_year if accepted else None,
-                register_number=accepted.register_number if accepted else None,
-                created_by=actor.username,
+                applicant=Applicant(
+                    kind=applicant.kind.value,
+                    name=applicant.name,
+                    id_number=applicant.id_number or None,
+                    phone=applicant.phone or None,
+                    email=applicant.email or None,
+                    address=applicant.address or None,
+                    from_card=applicant.from_card,
+                ),
+                summary=clean(draft.summary) or detail.name,
                 bundles=draft.bundles,
-                holder=journal.DESK_LOCATION,
-                supplement_count=1 if action is Action.REQUEST_SUPPLEMENT else 0,
-                closed_at=iso(now) if action is Action.REFUSE else None,
+                needs_receipt=draft.receipt_requested or not draft.immediate_result,
+                received=tuple(
+                    ReceivedPaper(a.position, a.originals, a.copies, a.shown) for a in result.received
+                ),
+                missing=tuple(m.position for m in result.missing),
+                postal_handover_at=iso(draft.postal_handover_at) if draft.postal_handover_at else None,
                 late_entry=late_entry is not None,
                 late_entry_reason=clean(late_entry.reason) if late_entry else None,
-                finished_at=None,
-                needs_receipt=draft.receipt_requested or not draft.immediate_result,
+                explanation=accepted.explanation if accepted else "",
+                **(accepted.body_fields(received) if accepted else {}),
             )
-            session.add(dossier)
-            session.flush()
-            save_answers(session, dossier.dossier_id, 0, result.received)
-            journal.record_event(
+            event = journal.new_event(
                 session,
-                dossier,
-                event_type="dossier.received",
+                event_type=EventType.RECEIVED,
+                dossier_id=str(uuid6.uuid7()),
+                dossier_code=accepted.code if accepted else None,
                 action=action,
                 from_status=None,
                 to_status=status,
                 actor=actor,
                 occurred_at=received,
-                recorded_at=now,
                 note=ctx.reason,
-                data=reception_payload(dossier, detail, result, accepted),
+                data=reception,
             )
+            state = project(None, event)
+            dossier = new_record(state, detail.version_id)
+            session.add(dossier)
+            session.flush()
+            save_answers(session, dossier.dossier_id, 0, result.received)
+            journal.append(session, event, now)
             uow.commit()
         outcome = {
             Action.RECEIVE: "accepted",
@@ -348,45 +357,3 @@ class ReceptionService:
             explanation=accepted.explanation if accepted else "",
             register_number=dossier.register_number,
         ), Changes.DOSSIERS | Changes.QUEUE | Changes.REGISTER | Changes.OUTBOX
-
-
-def reception_payload(
-    dossier: DossierRecord, detail: ProcedureDetail, result: ChecklistResult, accepted: Acceptance | None
-) -> dict[str, object]:
-    """What central needs of a reception (and what the portal record is built from)."""
-    return {
-        "procedure_code": detail.code,
-        "procedure_name": detail.name,
-        "procedure_version": detail.version,
-        "channel": dossier.channel,
-        "rule_set": dossier.rule_set,
-        "received_at": dossier.received_at,
-        "postal_handover_at": dossier.postal_handover_at,
-        "accepted_at": dossier.accepted_at,
-        "due_at": dossier.due_at,
-        "counted_from": dossier.counted_from,
-        "limit": dossier.limit_spec,
-        "calendar_version": dossier.calendar_version,
-        "due_source": dossier.due_source,
-        "register_year": dossier.register_year,
-        "register_number": dossier.register_number,
-        "applicant": {
-            "kind": dossier.applicant_kind,
-            "name": dossier.applicant_name,
-            "id_number": dossier.applicant_id_number,
-            "phone": dossier.applicant_phone,
-            "email": dossier.applicant_email,
-            "address": dossier.applicant_address,
-            "from_card": dossier.applicant_from_card,
-        },
-        "summary": dossier.summary,
-        "bundles": dossier.bundles,
-        "received": [
-            {"position": a.position, "originals": a.originals, "copies": a.copies, "shown": a.shown}
-            for a in result.received
-        ],
-        "missing": [m.position for m in result.missing],
-        "explanation": accepted.explanation if accepted else "",
-        "late_entry": dossier.late_entry,
-        "late_entry_reason": dossier.late_entry_reason,
-    }

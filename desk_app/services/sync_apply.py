@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import Table, bindparam, select, update
 
 from desk_app.core.calendar import rules_from_release
-from desk_app.core.workflow import TRANSITIONS, Action, DossierStatus
+from desk_app.core.events import DossierEvent, MalformedEvent
 from desk_app.models import DossierEventRecord, DossierRecord, ReferenceReleaseRecord, SyncConflictRecord
 from desk_app.services import journal
 from desk_app.services.catalogue_sources import read_release_body
-from desk_app.services.status_fold import follow_central
+from desk_app.services.dossier_state import refold
 from desk_app.services.sync_relearn import is_own, relearn
-from desk_app.services.timefmt import iso, parse_iso
+from desk_app.services.timefmt import iso
 from desk_app.sync.protocol import (
     KIND_CALENDAR,
     KIND_CATALOGUE,
@@ -115,50 +115,41 @@ class PulledItems:
         if origin.startswith("desk:"):
             # Ours and not held here: lost with the database's tail, re-learned. Another desk's: not kept.
             return relearn(session, item, now, conflict) if is_own(session, payload) else False
-        dossier = session.get(DossierRecord, str(payload.get("dossier_id")))
+        try:
+            event = DossierEvent.from_json(payload)
+        except MalformedEvent as exc:
+            conflict(session, event_id, "malformed_pulled_event", exc.reason, now)
+            return False
+        dossier = session.get(DossierRecord, event.dossier_id)
         if dossier is None:
             return False  # another desk's dossier
-        current = DossierStatus(dossier.status)
-        target = current
-        action = str(payload.get("action"))
-        late = False
-        if action in Action._value2member_map_:
-            moved = TRANSITIONS.get((current, Action(action)))
-            if moved is None:
-                late = True  # central ordered it before a desk event of ours: folded again below
-            else:
-                target = moved
-        occurred = iso(parse_iso(str(payload["occurred_at"]))) if payload.get("occurred_at") else iso(now)
-        if target in (DossierStatus.FINISHED, DossierStatus.STOPPED) and dossier.finished_at is None:
-            dossier.finished_at = occurred
-        dossier.status = int(target)
-        dossier.row_version += 1
         journal.record_pulled_event(
             session,
             event_id=event_id,
             dossier_id=dossier.dossier_id,
             server_seq=item.server_seq,
-            event_type=str(body.get("event_type") or "dossier.step"),
-            action=action,
-            statuses=(int(current), int(target)),
-            actor=str(payload.get("actor") or origin),
-            occurred_at=occurred,
+            event_type=event.event_type.value,
+            action=event.action,
+            statuses=(event.from_status, event.to_status),
+            actor=event.actor or origin,
+            occurred_at=event.occurred_at,
             recorded_at=now,
-            note=str(payload.get("note") or ""),
-            payload=canonical_json(payload),
+            note=event.note,
+            payload=event.canonical(),
             origin=origin,
         )
-        if late:
-            session.flush()
-            if not follow_central(session, dossier.dossier_id):
-                conflict(
-                    session,
-                    event_id,
-                    "department_step_not_applicable",
-                    f"{action} from status {int(current)}",
-                    now,
-                )
-        return True
+        session.flush()
+        # Central's order decides: the dossier is projected again from its events in that order.
+        changed, skipped = refold(session, dossier.dossier_id)
+        if event_id in skipped:
+            conflict(
+                session,
+                event_id,
+                "department_step_not_applicable",
+                f"{event.action} from status {dossier.status}",
+                now,
+            )
+        return changed
 
     def _catalogue(self, session: Session, body: dict[str, Any]) -> bool:
         version = int(body["release_version"])

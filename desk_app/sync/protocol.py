@@ -5,10 +5,12 @@ Plain data and checks only (stdlib): the same definitions on both sides, so they
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from typing import Any
+
+from desk_app.core.events import PullKind, canonical_json, payload_sha256
+
+__all__ = ["canonical_json", "payload_sha256"]  # the wire's hash, declared once in core/events.py
 
 PROTOCOL_VERSION = 1
 PROTOCOL_MIN = 1
@@ -34,10 +36,10 @@ SEQ_REUSED = "desk_seq_reused"
 PAYLOAD_MISMATCH = "payload_mismatch"
 CURSOR_EXPIRED = "cursor_expired"
 
-# Kinds of items in the pulled streams.
-KIND_EVENT = "dossier.event"  # unit_dossiers: an event of a dossier of the unit (desk or department)
-KIND_CATALOGUE = "catalogue.release"  # reference: a catalogue release (the desk's release format)
-KIND_CALENDAR = "calendar.release"  # reference: a working-day calendar release
+# Kinds of items in the pulled streams (declared in core/events.py).
+KIND_EVENT = PullKind.EVENT.value
+KIND_CATALOGUE = PullKind.CATALOGUE.value
+KIND_CALENDAR = PullKind.CALENDAR.value
 
 # Department processing steps recorded on central, and the dossier action each one is.
 DEPARTMENT_ACTIONS: dict[str, str | None] = {
@@ -49,16 +51,6 @@ DEPARTMENT_ACTIONS: dict[str, str | None] = {
 }
 CLOCK_WARN_MS = 5 * 60 * 1000  # |offset| above this: a banner, events flagged on central
 CLOCK_BLOCK_MS = 60 * 60 * 1000  # |offset| above this: no new codes until a supervisor acts
-
-
-def canonical_json(payload: dict[str, Any]) -> str:
-    """The one serialisation whose SHA-256 identifies a payload."""
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def payload_sha256(body: str) -> str:
-    """Hex SHA-256 of a serialised payload."""
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
