@@ -79,6 +79,14 @@ ADVICE = {
         "xem dòng thời gian và liên hệ bộ phận."
     ),
     "payload_mismatch": N_("Lỗi phần mềm: báo bộ phận kỹ thuật."),
+    "malformed_event": N_("Lỗi phần mềm: dữ liệu sự kiện không đúng khai báo, báo bộ phận kỹ thuật."),
+    "malformed_pulled_event": N_(
+        "Trung tâm gửi một sự kiện không đúng khai báo: bàn bỏ qua sự kiện đó, báo bộ phận kỹ thuật."
+    ),
+    "relearn_malformed": N_(
+        "Không khôi phục được một sự kiện của hồ sơ từ trung tâm (dữ liệu không đúng khai báo): "
+        "báo bộ phận kỹ thuật."
+    ),
     "relearn_code_reissued": N_(
         "Sau khi mất dữ liệu, bàn đã cấp lại một mã hồ sơ mà trung tâm đang giữ cho hồ sơ cũ: "
         "liên hệ công dân của hồ sơ cấp sau, thu hồi giấy tiếp nhận và báo trưởng bộ phận."
