@@ -16,6 +16,8 @@ from typing import Any
 import psycopg
 
 from desk_app.core.codes import parse_dossier_code
+from desk_app.core.events import DossierEvent
+from desk_app.core.projection import COLUMNS, replay
 
 
 @dataclass
@@ -240,7 +242,64 @@ def convergence(desks: list[DeskFiles], central_url: str) -> list[str]:
                     problems.append(f"{desk.db.parent.name}: {kind} release {local.get(kind)} != {version}")
         finally:
             conn.close()
-    return problems
+    return problems or rows_agree(desks, central_url)
+
+
+_BOOLEAN = ("applicant_from_card", "late_entry", "needs_receipt")
+
+
+def rows_agree(desks: list[DeskFiles], central_url: str) -> list[str]:
+    """I9 (quiet state): every dossier, column by column, is the same on the desk, in a replay of the
+    desk's journal (central's order, refused events left out) and on central."""
+    with psycopg.connect(_pg(central_url)) as pg:
+        central = {str(r[0]): r[1] for r in pg.execute("SELECT dossier_id, state FROM dossiers")}
+    stored_columns = [c for c in COLUMNS if c != "procedure_version"]
+    problems: list[str] = []
+    for desk in desks:
+        conn = sqlite3.connect(desk.db)
+        try:
+            refused = {
+                str(r[0])
+                for r in conn.execute("SELECT event_id FROM outbox WHERE rejected_reason IS NOT NULL")
+            }
+            rows = conn.execute(
+                "SELECT v.version, " + ", ".join(f"d.{c}" for c in stored_columns) + " FROM dossiers d "
+                "JOIN procedure_versions v ON v.id = d.procedure_version_id"
+            ).fetchall()
+            for row in rows:
+                stored = dict(zip(["procedure_version", *stored_columns], row, strict=True))
+                for name in _BOOLEAN:
+                    stored[name] = bool(stored[name])
+                journal = [
+                    (str(event_id), DossierEvent.from_json_text(payload))
+                    for event_id, payload in conn.execute(
+                        "SELECT event_id, payload FROM dossier_events WHERE dossier_id = ? "
+                        "ORDER BY server_seq IS NULL, server_seq, desk_seq, recorded_at",
+                        (stored["dossier_id"],),
+                    )
+                ]
+                # A dossier whose reception central refused stays on the desk as it was made, a review
+                # item (I7); everything else follows central's verdicts.
+                replayed = replay(e for i, e in journal if i not in refused) or replay(e for _i, e in journal)
+                where = f"{desk.db.parent.name}: dossier {stored['dossier_id']}"
+                if replayed is None:
+                    problems.append(f"I9: {where}: its journal projects to nothing")
+                    continue
+                problems.extend(
+                    f"I9: {where}: {c} stored {stored[c]!r}, journal replay {replayed.as_dict()[c]!r}"
+                    for c in COLUMNS
+                    if stored[c] != replayed.as_dict()[c]
+                )
+                on_central = central.get(str(stored["dossier_id"]))
+                if on_central is not None:
+                    problems.extend(
+                        f"I9: {where}: {c} on the desk {stored[c]!r}, on central {on_central.get(c)!r}"
+                        for c in COLUMNS
+                        if stored[c] != on_central.get(c)
+                    )
+        finally:
+            conn.close()
+    return problems[:40]
 
 
 def pending_age_ok(desks: list[DeskFiles], max_age_s: float) -> list[str]:
