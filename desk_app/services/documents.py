@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DOSSIER_DOCUMENTS = ("receipt", "supplement", "refusal", "apology", "stop", "control-sheet")
+from desk_app.core.events import DocumentKind
+
+DOSSIER_DOCUMENTS = tuple(kind.value for kind in DocumentKind)
 BATCH_DOCUMENT = "handover-batch"
 PERIOD_DOCUMENTS = ("register", "bieu06", "day-close")
 
@@ -17,3 +19,4 @@ class PrintedDocument:
     ref: str
     pdf: bytes
     reprint: int
+    dossier_id: str = ""  # the dossier a dossier document belongs to (its print event names it)

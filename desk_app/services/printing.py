@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from desk_app.core.errors import InvalidInput
-from desk_app.core.events import EventType, Printed
+from desk_app.core.events import DocumentKind, EventType, Printed
 from desk_app.core.time_limits import parse_limit_spec
 from desk_app.core.workflow import DossierStatus
 from desk_app.i18n import _
@@ -104,7 +104,14 @@ class PrintService:
     def dossier_document(
         self, document: str, ref: str, actor: Actor, *, paper: str | None = None
     ) -> tuple[PrintedDocument, Changes]:
-        """Render one dossier document and record the print (after rendering, in its own transaction)."""
+        """Render one dossier document and record it as printed (the CLI writes it to a file at once)."""
+        printed = self.render_dossier_document(document, ref, paper=paper)
+        return printed, self.record_print(printed, actor)
+
+    def render_dossier_document(
+        self, document: str, ref: str, *, paper: str | None = None
+    ) -> PrintedDocument:
+        """Render one dossier document for the preview; nothing is written (a closed preview is no print)."""
         if document not in DOSSIER_DOCUMENTS:
             raise InvalidInput(
                 _("Không có mẫu in “{doc}”; chọn một trong: {docs}.").format(
@@ -119,8 +126,13 @@ class PrintService:
             printed = self._count_prints(uow.session, record.dossier_id, document)
             data = self._dossier_print(uow.session, record, agency, printed + 1, key)
             pdf = self._render(document, data, uow.session, record, paper)
+            dossier_id = record.dossier_id
+        return PrintedDocument(document, data.ref, pdf, printed + 1, dossier_id)
+
+    def record_print(self, printed: PrintedDocument, actor: Actor) -> Changes:
+        """The document went to the printer (or into a file): its print event, with its print number."""
         with writing(self._db) as uow:
-            record = find_dossier(uow.session, ref)
+            record = find_dossier(uow.session, printed.dossier_id)
             status = DossierStatus(record.status)
             event = journal.new_event(
                 uow.session,
@@ -132,12 +144,32 @@ class PrintService:
                 to_status=status,
                 actor=actor,
                 occurred_at=self._clock.now(),
-                note=document,
-                data=Printed(document=document, print=printed + 1),
+                note=printed.document,
+                data=Printed(document=printed.document, print=printed.reprint),
             )
             journal.append(uow.session, event, self._clock.now())
             uow.commit()
-        return PrintedDocument(document, data.ref, pdf, printed + 1), Changes.OUTBOX | Changes.DOSSIERS
+        return Changes.OUTBOX | Changes.DOSSIERS
+
+    def unprinted_receipts(self, actor: Actor) -> list[str]:
+        """Codes of the officer's accepted dossiers whose receipt was never printed (a closed preview)."""
+        with reading(self._db) as uow:
+            printed = select(DossierEventRecord.dossier_id).where(
+                DossierEventRecord.action == "print", DossierEventRecord.note == DocumentKind.RECEIPT.value
+            )
+            return [
+                str(code)
+                for code in uow.session.scalars(
+                    select(DossierRecord.dossier_code)
+                    .where(
+                        DossierRecord.created_by == actor.username,
+                        DossierRecord.dossier_code.is_not(None),
+                        DossierRecord.needs_receipt.is_(True),
+                        DossierRecord.dossier_id.not_in(printed),
+                    )
+                    .order_by(DossierRecord.received_at)
+                ).all()
+            ]
 
     def _count_prints(self, session: Session, dossier_id: str, document: str) -> int:
         return int(

@@ -7,11 +7,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desk_app.core.errors import DomainError
+from desk_app.core.events import DocumentKind
+from desk_app.i18n import _
 from desk_app.ui.dialogs.action_dialog import DOCUMENT_AFTER, ActionDialog
-from desk_app.ui.errors import show_error
+from desk_app.ui.errors import ask, show_error
 
 if TYPE_CHECKING:
     from desk_app.core.workflow import Action
+    from desk_app.services.documents import PrintedDocument
     from desk_app.services.dossiers import ActionRequest, DossierService
     from desk_app.services.dto import DossierDetail
     from desk_app.services.printing import PrintService
@@ -48,11 +51,38 @@ def perform(
 
 
 def reprint(parent: QWidget, printing: PrintService, ctx: ScreenContext, document: str, ref: str) -> None:
-    """Render a dossier document (recorded as a print) and preview it."""
+    """Render a dossier document and preview it; it is recorded as a print only once printed."""
     try:
-        printed, changes = printing.dossier_document(document, ref, ctx.actor)
+        printed = printing.render_dossier_document(document, ref)
     except DomainError as exc:
         show_error(parent, exc)
         return
-    ctx.events.sig_changed.emit(changes)
-    ctx.printer.show([printed])
+    print_and_record(parent, printing, ctx, [printed])
+
+
+def print_and_record(
+    parent: QWidget, printing: PrintService, ctx: ScreenContext, documents: list[PrintedDocument]
+) -> None:
+    """Preview (or print) the documents; record the prints that happened.
+
+    Closing the preview of a receipt without printing it asks first: the citizen must leave with it.
+    """
+    while documents:
+        if ctx.printer.show(documents):
+            for document in documents:
+                try:
+                    ctx.events.sig_changed.emit(printing.record_print(document, ctx.actor))
+                except DomainError as exc:
+                    show_error(parent, exc)
+            return
+        if not any(d.document == DocumentKind.RECEIPT for d in documents):
+            return
+        if ask(
+            parent,
+            _("Giấy tiếp nhận chưa in"),
+            _(
+                "Giấy tiếp nhận và hẹn trả kết quả chưa được in. Để lại chưa in? "
+                "(Hồ sơ sẽ nằm trong danh sách giấy tiếp nhận chưa in của cán bộ.)"
+            ),
+        ):
+            return

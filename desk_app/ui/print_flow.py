@@ -43,26 +43,28 @@ class PrintFlow:
         self.last_pages = 0  # pages in the last preview
         self.last_printed = False  # whether the last preview was printed
 
-    def show(self, documents: list[PrintedDocument]) -> None:
-        """One preview for the documents of one decision (receipt + control sheet), or direct print."""
+    def show(self, documents: list[PrintedDocument]) -> bool:
+        """One preview for the documents of one decision (receipt + control sheet), or direct print.
+
+        True when they were printed (or saved); a closed preview is no print.
+        """
         if not documents:
-            return
+            return False
         self.shown.extend(documents)
         auto = self._settings.get(AUTO_PRINT)
         setting = PRINTER.get(documents[0].document)
         printer_name = self._settings.get(setting) if setting else ""
         if auto and printer_name:
-            self._print_direct(documents, printer_name)
-        else:
-            self._preview(documents, printer_name)
+            return self._print_direct(documents, printer_name)
+        return self._preview(documents, printer_name)
 
-    def _preview(self, documents: list[PrintedDocument], printer_name: str) -> None:
+    def _preview(self, documents: list[PrintedDocument], printer_name: str) -> bool:
         title = " + ".join(_(TITLES.get(d.document, d.document)) for d in documents)
         try:
             dialog = PreviewDialog(documents, title, printer_name, self._parent())
         except PrintFailed as exc:
             show_error(self._parent(), exc)
-            return
+            return False
         dialog.pdf_target = self.pdf_target
         dialog.exec()
         self.last_pages = dialog.page_count
@@ -71,8 +73,9 @@ class PrintFlow:
         parent = self._parent()
         if parent is not None:
             parent.activateWindow()
+        return self.last_printed
 
-    def _print_direct(self, documents: list[PrintedDocument], printer_name: str) -> None:
+    def _print_direct(self, documents: list[PrintedDocument], printer_name: str) -> bool:
         try:
             for document in documents:
                 print_pdf(document.pdf, make_printer(printer_name, 1, self.pdf_target))
@@ -80,4 +83,6 @@ class PrintFlow:
             message(
                 self._parent(), _("In không được"), exc.user_message + "\n" + _("Mở bản xem trước để in lại.")
             )
-            self._preview(documents, "")
+            return self._preview(documents, "")
+        self.last_printed = True
+        return True

@@ -149,9 +149,7 @@ def test_an_invalid_transition_is_rejected(central: Any, services: Services) -> 
     (event,) = services.sync.store.pending(100)
     central.push.push(token, wire([event]))
     step = replace(
-        edited(
-            event, event_type="dossier.step", action="return", from_status=9, to_status=10, data={}
-        ),
+        edited(event, event_type="dossier.step", action="return", from_status=9, to_status=10, data={}),
         event_id="0190f000-0000-7000-8000-0000000000aa",
         desk_seq=2,
         event_type="dossier.step",

@@ -119,6 +119,9 @@ class HandoverScreen(QWidget):
             self.model.set_rows(rows)
             self._refresh_count()
 
+    def _show_batch(self, label: str, pdf: bytes) -> None:
+        self._ctx.printer.show([PrintedDocument("handover-batch", label, pdf, 0)])
+
     def _refresh_count(self) -> None:
         self.count_label.setText(_("Đã quét {n} hồ sơ").format(n=self.model.rowCount()))
         self.submit_button.setEnabled(self.model.rowCount() > 0)
@@ -144,6 +147,6 @@ class HandoverScreen(QWidget):
         label = batch.label
         self._ctx.tasks.run(
             lambda: self._printing.batch_pdf(label),
-            on_success=lambda pdf: self._ctx.printer.show([PrintedDocument("handover-batch", label, pdf, 0)]),
+            on_success=lambda pdf: self._show_batch(label, pdf),
             on_error=lambda exc: show_error(self, exc),
         )

@@ -30,6 +30,7 @@ from desk_app.core.scan import ScanKind, ScanResult
 from desk_app.core.workflow import Action, GuardContext, allowed_actions
 from desk_app.i18n import _, ngettext
 from desk_app.services.reception import checklist_items
+from desk_app.ui.dossier_actions import print_and_record
 from desk_app.ui.errors import show_error
 from desk_app.ui.timefmt import to_moment
 from desk_app.ui.widgets.applicant_form import ApplicantForm
@@ -359,16 +360,13 @@ class ReceptionScreen(QWidget):
         self._drafts.discard(self._ctx.actor.username)
         self._ctx.events.sig_changed.emit(changes)
         ref = outcome.code or outcome.id
-        printed = []
+        rendered = []
         try:
-            for document in documents:
-                doc, print_changes = self._printing.dossier_document(document, ref, self._ctx.actor)
-                printed.append(doc)
-                self._ctx.events.sig_changed.emit(print_changes)
+            rendered = [self._printing.render_dossier_document(document, ref) for document in documents]
         except DomainError as exc:
             show_error(self, exc)
         self._reset()
-        self._ctx.printer.show(printed)
+        print_and_record(self, self._printing, self._ctx, rendered)
         self.window().activateWindow()  # the preview had the focus; the next citizen is waiting
         self.applicant.fields["name"].setFocus()
 

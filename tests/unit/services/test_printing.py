@@ -164,3 +164,26 @@ def test_paper_size_per_document_is_a_setting(services: Services) -> None:
     ) == {(148, 210)}
     with pytest.raises(InvalidInput, match="Khổ giấy"):
         services.settings.set(PAPER["receipt"], "Letter", "admin")
+
+
+def test_a_preview_writes_nothing_and_a_print_is_recorded_when_it_happens(services: Services) -> None:
+    code = services.reception.receive(draft(services, "1.004873"), OFFICER)[0].code
+    assert code is not None
+    before = _events(services)
+    preview = services.printing.render_dossier_document("receipt", code)
+    again = services.printing.render_dossier_document("receipt", code)
+    assert (preview.reprint, again.reprint) == (1, 1)  # a closed preview is no print: still the first
+    assert _events(services) == before
+    assert services.printing.unprinted_receipts(OFFICER) == [code]
+    services.printing.record_print(preview, OFFICER)
+    assert _events(services) == before + 1
+    assert services.printing.unprinted_receipts(OFFICER) == []
+    assert services.printing.render_dossier_document("receipt", code).reprint == 2
+
+
+def _events(services: Services) -> int:
+    conn = sqlite3.connect(services.db_path)
+    try:
+        return int(conn.execute("SELECT count(*) FROM outbox").fetchone()[0])
+    finally:
+        conn.close()
