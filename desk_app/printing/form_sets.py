@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-RECEIPT = "receipt"
-SUPPLEMENT = "supplement"
-REFUSAL = "refusal"
-APOLOGY = "apology"
-STOP = "stop"
-CONTROL_SHEET = "control-sheet"
+from desk_app.core.events import DocumentKind
+
+# The dossier documents are declared once (core/events.py); the register book is a period document.
+RECEIPT = DocumentKind.RECEIPT.value
+SUPPLEMENT = DocumentKind.SUPPLEMENT.value
+REFUSAL = DocumentKind.REFUSAL.value
+APOLOGY = DocumentKind.APOLOGY.value
+STOP = DocumentKind.STOP.value
+CONTROL_SHEET = DocumentKind.CONTROL_SHEET.value
 REGISTER = "register"
 
 
