@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 
 from desk_app.core.codes import DOSSIER_CODE_RE
 from desk_app.core.errors import NotFound
+from desk_app.core.events import DocumentKind
 from desk_app.core.projection import DESK_LOCATION
 from desk_app.core.workflow import Action, DossierStatus, GuardContext, blocking_reasons
 from desk_app.i18n import _
@@ -143,3 +144,23 @@ def search_dossiers(session: Session, text: str, limit: int = 50) -> list[Dossie
             .limit(limit)
         )
     )
+
+
+def unprinted_receipts(session: Session, username: str) -> list[str]:
+    """Codes of the officer's accepted dossiers whose receipt was never printed (oldest first)."""
+    printed = select(DossierEventRecord.dossier_id).where(
+        DossierEventRecord.action == "print", DossierEventRecord.note == DocumentKind.RECEIPT.value
+    )
+    return [
+        str(code)
+        for code in session.scalars(
+            select(DossierRecord.dossier_code)
+            .where(
+                DossierRecord.created_by == username,
+                DossierRecord.dossier_code.is_not(None),
+                DossierRecord.needs_receipt.is_(True),
+                DossierRecord.dossier_id.not_in(printed),
+            )
+            .order_by(DossierRecord.received_at)
+        ).all()
+    ]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from desk_app.core.errors import InvalidInput
-from desk_app.core.events import DocumentKind, EventType, Printed
+from desk_app.core.events import EventType, Printed
 from desk_app.core.time_limits import parse_limit_spec
 from desk_app.core.workflow import DossierStatus
 from desk_app.i18n import _
@@ -41,7 +41,7 @@ from desk_app.printing.layout import Agency
 from desk_app.services import journal
 from desk_app.services.changes import Changes
 from desk_app.services.documents import BATCH_DOCUMENT, DOSSIER_DOCUMENTS, PERIOD_DOCUMENTS, PrintedDocument
-from desk_app.services.dossier_views import find_dossier
+from desk_app.services.dossier_views import find_dossier, unprinted_receipts
 from desk_app.services.print_data import handover_rows, short_moment
 from desk_app.services.settings import (
     PAPER,
@@ -154,22 +154,7 @@ class PrintService:
     def unprinted_receipts(self, actor: Actor) -> list[str]:
         """Codes of the officer's accepted dossiers whose receipt was never printed (a closed preview)."""
         with reading(self._db) as uow:
-            printed = select(DossierEventRecord.dossier_id).where(
-                DossierEventRecord.action == "print", DossierEventRecord.note == DocumentKind.RECEIPT.value
-            )
-            return [
-                str(code)
-                for code in uow.session.scalars(
-                    select(DossierRecord.dossier_code)
-                    .where(
-                        DossierRecord.created_by == actor.username,
-                        DossierRecord.dossier_code.is_not(None),
-                        DossierRecord.needs_receipt.is_(True),
-                        DossierRecord.dossier_id.not_in(printed),
-                    )
-                    .order_by(DossierRecord.received_at)
-                ).all()
-            ]
+            return unprinted_receipts(uow.session, actor.username)
 
     def _count_prints(self, session: Session, dossier_id: str, document: str) -> int:
         return int(
