@@ -18,7 +18,7 @@ from desk_app.core.text import fold
 from desk_app.core.workflow import TRANSITIONS, Action, DossierStatus
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
 DESK_LOCATION = "Bộ phận Một cửa"  # who holds the paper when it is at the counter
 _ENDED = (DossierStatus.FINISHED, DossierStatus.STOPPED)
@@ -187,24 +187,32 @@ def _step(state: DossierState, event: DossierEvent, body: Step) -> DossierState:
 
 def _desk_action(state: DossierState, action: Action, body: Step, at: str) -> dict[str, Any]:
     """The columns one of the desk's own actions sets, besides status and row version."""
-    if action is Action.REQUEST_SUPPLEMENT:
-        return {"supplement_count": state.supplement_count + 1}
-    if action is Action.RECEIVE_SUPPLEMENT:
-        return _supplement_received(state, body)
-    if action is Action.TRANSFER:
-        return {"department": body.department, "holder": body.department or state.holder}
-    if action is Action.RECEIVE_BACK:
-        return {"holder": body.holder or DESK_LOCATION}
-    if action is Action.FINISH:
-        return {"holder": body.holder} if body.holder else {}
-    if action is Action.RETURN_RESULT:
-        holder = body.collector if body.collector is not None else state.holder
-        return {"returned_at": at, "closed_at": at, "holder": holder}
-    if action is Action.RESCHEDULE:
-        return {"due_at": body.new_due_at, "reschedule_count": state.reschedule_count + 1}
-    if action in (Action.STOP, Action.WITHDRAW, Action.REFUSE):
-        return {"closed_at": at}
-    return {}
+    effect = _DESK_ACTIONS.get(action)
+    return effect(state, body, at) if effect else {}
+
+
+def _returned(state: DossierState, body: Step, at: str) -> dict[str, Any]:
+    holder = body.collector if body.collector is not None else state.holder
+    return {"returned_at": at, "closed_at": at, "holder": holder}
+
+
+def _closed(_state: DossierState, _body: Step, at: str) -> dict[str, Any]:
+    return {"closed_at": at}
+
+
+# What each desk action decides beyond the status (actions not listed change nothing else).
+_DESK_ACTIONS: dict[Action, Callable[[DossierState, Step, str], dict[str, Any]]] = {
+    Action.REQUEST_SUPPLEMENT: lambda s, _b, _at: {"supplement_count": s.supplement_count + 1},
+    Action.RECEIVE_SUPPLEMENT: lambda s, b, _at: _supplement_received(s, b),
+    Action.TRANSFER: lambda s, b, _at: {"department": b.department, "holder": b.department or s.holder},
+    Action.RECEIVE_BACK: lambda _s, b, _at: {"holder": b.holder or DESK_LOCATION},
+    Action.FINISH: lambda _s, b, _at: {"holder": b.holder} if b.holder else {},
+    Action.RETURN_RESULT: _returned,
+    Action.RESCHEDULE: lambda s, b, _at: {"due_at": b.new_due_at, "reschedule_count": s.reschedule_count + 1},
+    Action.STOP: _closed,
+    Action.WITHDRAW: _closed,
+    Action.REFUSE: _closed,
+}
 
 
 def _supplement_received(state: DossierState, body: Step) -> dict[str, Any]:

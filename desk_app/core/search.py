@@ -84,29 +84,30 @@ def _strip_filler(name: str) -> str:
 
 def score(query: Query, entry: SearchEntry) -> int:
     """Relevance of ``entry`` for ``query``; 0 means it does not match."""
-    phrase = query.phrase
-    if query.looks_like_code:
-        code = entry.code_folded
-        if phrase in (code, code.split(".000.")[0]):
-            return 1000
-        if code.startswith(phrase):
-            return 900
-    if not query.words:
-        return 0
-    if phrase in (entry.core_name, entry.name_folded):
-        return 800
-    if entry.core_name.startswith(phrase):
-        return 700
-    padded = entry.padded_name
-    if query.as_word in padded:
-        return 600
-    if query.as_word_start in padded:
-        return 550
-    if all(prefix in padded for prefix in query.word_starts):
-        return 400
-    if all(word in entry.everything for word in query.words):
-        return 200
-    return 0
+    by_code = _code_score(query, entry) if query.looks_like_code else 0
+    if by_code or not query.words:
+        return by_code
+    return _name_score(query, entry)
+
+
+def _code_score(query: Query, entry: SearchEntry) -> int:
+    code = entry.code_folded
+    if query.phrase in (code, code.split(".000.")[0]):
+        return 1000
+    return 900 if code.startswith(query.phrase) else 0
+
+
+def _name_score(query: Query, entry: SearchEntry) -> int:
+    phrase, padded = query.phrase, entry.padded_name
+    checks = (
+        (800, lambda: phrase in (entry.core_name, entry.name_folded)),
+        (700, lambda: entry.core_name.startswith(phrase)),
+        (600, lambda: query.as_word in padded),
+        (550, lambda: query.as_word_start in padded),
+        (400, lambda: all(prefix in padded for prefix in query.word_starts)),
+        (200, lambda: all(word in entry.everything for word in query.words)),
+    )
+    return next((value for value, holds in checks if holds()), 0)
 
 
 def rank(query: Query, entries: list[SearchEntry], limit: int) -> list[SearchEntry]:

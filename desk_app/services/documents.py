@@ -1,14 +1,12 @@
-"""The printable documents' names and the DTO of a rendered one (light: no reportlab import)."""
+"""The DTO of a rendered document (light: no reportlab import); the documents are declared in core."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desk_app.core.events import DocumentKind
+from desk_app.core.documents import BATCH_DOCUMENT, DOSSIER_DOCUMENTS, PERIOD_DOCUMENTS
 
-DOSSIER_DOCUMENTS = tuple(kind.value for kind in DocumentKind)
-BATCH_DOCUMENT = "handover-batch"
-PERIOD_DOCUMENTS = ("register", "bieu06", "day-close")
+__all__ = ["BATCH_DOCUMENT", "DOSSIER_DOCUMENTS", "PERIOD_DOCUMENTS", "PrintedDocument"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import or_, select
 
 from desk_app.core.codes import DOSSIER_CODE_RE
+from desk_app.core.documents import printable
 from desk_app.core.errors import NotFound
 from desk_app.core.events import DocumentKind
 from desk_app.core.projection import DESK_LOCATION
@@ -121,6 +122,7 @@ def detail_of(session: Session, record: DossierRecord, actor: Actor) -> DossierD
         ),
         allowed_actions=allowed,
         blocked={a: why for a, why in blocked.items() if why},
+        printable=printable((e.action for e in events), record.dossier_code is not None),
     )
 
 

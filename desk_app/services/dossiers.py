@@ -163,29 +163,18 @@ class DossierService:
         """The body of the step: what the action decided (the projection applies it to the row)."""
         action = request.action
         if action is Action.REQUEST_SUPPLEMENT:
-            detail = self._catalogue.procedure_version(record.procedure_version_id)
-            _check_requested(checklist_items(detail), request.missing_positions, Channel(record.channel))
-            round_no = record.supplement_count + 1
-            return Step(missing=request.missing_positions, supplement_round=round_no, flagged=round_no > 1)
+            return self._supplement_request(record, request)
         if action is Action.RECEIVE_SUPPLEMENT:
             return self._receive_supplement(session, record, request, occurred)
-        if action is Action.TRANSFER:
-            return Step(department=clean(request.department))
-        if action is Action.RECEIVE_BACK:
-            return Step(
-                from_department=clean(request.department) or record.department,
-                holder=clean(request.holder) or DESK_LOCATION,
-            )
-        if action is Action.REQUEST_FEE:
-            return Step(fee_vnd=request.fee_vnd)
-        if action is Action.FINISH:
-            return Step(finished_at=iso(occurred), holder=clean(request.holder) or None)
         if action is Action.RETURN_RESULT:
             return self._return(request)
-        if action is Action.RESCHEDULE:
-            assert request.new_due_at is not None  # the guard checked it is later than the old one
-            return Step(old_due_at=record.due_at, new_due_at=iso(request.new_due_at))
-        return Step()
+        return _simple_step(record, request, occurred)
+
+    def _supplement_request(self, record: DossierRecord, request: ActionRequest) -> Step:
+        detail = self._catalogue.procedure_version(record.procedure_version_id)
+        _check_requested(checklist_items(detail), request.missing_positions, Channel(record.channel))
+        round_no = record.supplement_count + 1
+        return Step(missing=request.missing_positions, supplement_round=round_no, flagged=round_no > 1)
 
     def _receive_supplement(
         self, session: Session, record: DossierRecord, request: ActionRequest, occurred: datetime
@@ -288,3 +277,23 @@ def _check_requested(items: list[ChecklistItem], positions: tuple[int, ...], cha
                     n=position, channel=channel_label(channel)
                 )
             )
+
+
+def _simple_step(record: DossierRecord, request: ActionRequest, occurred: datetime) -> Step:
+    """The body of an action that needs nothing but the request and the row."""
+    action = request.action
+    if action is Action.TRANSFER:
+        return Step(department=clean(request.department))
+    if action is Action.RECEIVE_BACK:
+        return Step(
+            from_department=clean(request.department) or record.department,
+            holder=clean(request.holder) or DESK_LOCATION,
+        )
+    if action is Action.REQUEST_FEE:
+        return Step(fee_vnd=request.fee_vnd)
+    if action is Action.FINISH:
+        return Step(finished_at=iso(occurred), holder=clean(request.holder) or None)
+    if action is Action.RESCHEDULE:
+        assert request.new_due_at is not None  # the guard checked it is later than the old one
+        return Step(old_due_at=record.due_at, new_due_at=iso(request.new_due_at))
+    return Step()

@@ -208,3 +208,4 @@ class DossierDetail:
     events: tuple[EventSummary, ...]
     allowed_actions: tuple[str, ...]
     blocked: dict[str, str]  # action -> why it is not possible now
+    printable: tuple[str, ...]  # the documents its history allows (core/documents.py)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import secrets
 from typing import TYPE_CHECKING
 
@@ -24,25 +23,14 @@ from desk_app.models import (
 )
 from desk_app.printing import xlsx
 from desk_app.printing.barcodes import make_token
-from desk_app.printing.forms import (
-    apology,
-    bieu06,
-    control_sheet,
-    day_close,
-    handover_batch,
-    receipt,
-    refusal,
-    register_book,
-    stop_notice,
-    supplement_request,
-)
+from desk_app.printing.forms import bieu06, day_close, handover_batch, register_book
 from desk_app.printing.forms.common import ComponentLine, DossierPrint
 from desk_app.printing.layout import Agency
-from desk_app.services import journal
+from desk_app.services import dossier_documents, journal
 from desk_app.services.changes import Changes
 from desk_app.services.documents import BATCH_DOCUMENT, DOSSIER_DOCUMENTS, PERIOD_DOCUMENTS, PrintedDocument
 from desk_app.services.dossier_views import find_dossier, unprinted_receipts
-from desk_app.services.print_data import handover_rows, short_moment
+from desk_app.services.print_data import short_moment
 from desk_app.services.settings import (
     PAPER,
     RULE_SET,
@@ -125,7 +113,9 @@ class PrintService:
             record = find_dossier(uow.session, ref)
             printed = self._count_prints(uow.session, record.dossier_id, document)
             data = self._dossier_print(uow.session, record, agency, printed + 1, key)
-            pdf = self._render(document, data, uow.session, record, paper)
+            events = self._events(uow.session, record)
+            source = dossier_documents.Source(data, events, paper, self._settings.get(UNIT_PHONE))
+            pdf = dossier_documents.render(document, source)
             dossier_id = record.dossier_id
         return PrintedDocument(document, data.ref, pdf, printed + 1, dossier_id)
 
@@ -242,61 +232,6 @@ class PrintService:
                 .order_by(DossierEventRecord.desk_seq)
             )
         )
-
-    def _render(
-        self, document: str, data: DossierPrint, session: Session, record: DossierRecord, paper: str | None
-    ) -> bytes:
-        events = self._events(session, record)
-        phone = self._settings.get(UNIT_PHONE)
-        if document == "receipt":
-            if record.dossier_code is None:
-                raise InvalidInput(
-                    _("Hồ sơ chưa được tiếp nhận (chưa có mã): không có giấy tiếp nhận để in.")
-                )
-            return receipt.render(data, paper=paper or "A5")
-        if document == "control-sheet":
-            if record.dossier_code is None:
-                raise InvalidInput(_("Hồ sơ chưa được tiếp nhận (chưa có mã): chưa có phiếu kiểm soát."))
-            return control_sheet.render(
-                control_sheet.ControlSheetData(data, handover_rows(events, data)), paper=paper or "A5"
-            )
-        if document == "supplement":
-            request = next((e for e in reversed(events) if e.action == "request-supplement"), None)
-            if request is None:
-                raise InvalidInput(_("Hồ sơ không có yêu cầu bổ sung nào để in."))
-            wanted = set(json.loads(request.payload)["data"].get("missing", []))
-            missing = tuple(c for c in data.components if c.position in wanted)
-            contact = f"{data.officer_name}, số điện thoại {phone}" if phone else data.officer_name
-            return supplement_request.render(
-                supplement_request.SupplementData(data, missing, request.note or "", contact),
-                paper=paper or "A5",
-            )
-        if document == "apology":
-            moved = next((e for e in reversed(events) if e.action == "reschedule"), None)
-            if moved is None:
-                raise InvalidInput(_("Hồ sơ chưa được hẹn lại: không có văn bản xin lỗi để in."))
-            info = json.loads(moved.payload)["data"]
-            return apology.render(
-                apology.ApologyData(
-                    data,
-                    moved.note or "",
-                    parse_iso(info["old_due_at"]) if info.get("old_due_at") else None,
-                    parse_iso(info["new_due_at"]),
-                ),
-                paper=paper or "A5",
-            )
-        if document == "stop":
-            stopped = next((e for e in reversed(events) if e.action == "stop"), None)
-            if stopped is None:
-                raise InvalidInput(_("Hồ sơ không bị dừng xử lý: không có thông báo dừng để in."))
-            return stop_notice.render(
-                stop_notice.StopData(data, stopped.note or "", parse_iso(stopped.occurred_at)),
-                paper=paper or "A5",
-            )
-        refused = next((e for e in reversed(events) if e.action == "refuse"), None)
-        if refused is None:
-            raise InvalidInput(_("Hồ sơ không bị từ chối: không có phiếu từ chối để in."))
-        return refusal.render(refusal.RefusalData(data, refused.note or "", phone), paper=paper or "A5")
 
     def register_pdf(self, start: date, end: date) -> bytes:
         """The register book of a period."""

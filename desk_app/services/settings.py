@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
+from desk_app.core.documents import DOCUMENTS, PAPER_CHOICES, RULE_SETS
 from desk_app.core.errors import InvalidInput
 from desk_app.i18n import N_, _
 from desk_app.models import SettingRecord
@@ -43,42 +44,16 @@ SYNC_URL = Setting("sync.url", "", str, N_("Địa chỉ máy chủ trung tâm")
 SYNC_DESK_ID = Setting("sync.desk_id", "", str, N_("Mã bàn do máy chủ trung tâm cấp"))
 
 PAPERS = ("A5", "A4", "A4-landscape")
-PAPER_DEFAULTS = {
-    "receipt": "A5",
-    "supplement": "A5",
-    "refusal": "A5",
-    "apology": "A5",
-    "stop": "A5",
-    "control-sheet": "A5",
-    "handover-batch": "A4",
-}
 PAPER = {
-    doc: Setting(f"print.paper.{doc}", paper, str, N_("Khổ giấy")) for doc, paper in PAPER_DEFAULTS.items()
+    doc: Setting(f"print.paper.{doc}", DOCUMENTS[doc].paper, str, N_("Khổ giấy")) for doc in PAPER_CHOICES
 }
-
-# The printer each document goes to ("" = the system default) and whether it prints without a dialog.
-PRINTER = {doc: Setting(f"print.printer.{doc}", "", str, N_("Máy in")) for doc in PAPER_DEFAULTS}
+PRINTER = {doc: Setting(f"print.printer.{doc}", "", str, N_("Máy in")) for doc in PAPER_CHOICES}
 AUTO_PRINT = Setting("print.auto", False, bool, N_("In thẳng ra máy in đã chọn, không hỏi"))
-
-RULE_SETS = ("TT03-2025", "TT01-2018")
 LANGUAGES = ("vi", "en")
-_ALL: tuple[Setting[Any], ...] = (
-    RULE_SET,
-    LANGUAGE,
-    UNIT_NAME,
-    UNIT_PLACE,
-    UNIT_PARENT,
-    UNIT_PHONE,
-    SLIP_KEY,
-    AUTO_PRINT,
-    *PAPER.values(),
-    *PRINTER.values(),
-)
-DECLARED: dict[str, Setting[Any]] = {s.key: s for s in _ALL}
 
 
 class SettingsService:
-    """Reads and writes declared settings; unknown keys are refused."""
+    """Reads and writes the settings declared above (a key is only reachable through its ``Setting``)."""
 
     def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db

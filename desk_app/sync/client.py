@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -24,6 +24,9 @@ from desk_app.sync.protocol import (
     PushEvent,
     PushResponse,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
@@ -100,29 +103,39 @@ class SyncClient:
 
 def _check(response: httpx.Response) -> dict[str, Any]:
     status = response.status_code
-    try:
-        body = response.json()
-    except ValueError:
-        body = {}
-    if not isinstance(body, dict):
-        body = {}
+    body = _body(response)
     if status == 200:
         if not body:
             raise errors.Transient("empty or truncated response")
         return body
-    code = str(body.get("error", ""))
+    raise _error(status, str(body.get("error", "")), body)
+
+
+def _body(response: httpx.Response) -> dict[str, Any]:
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _error(status: int, code: str, body: dict[str, Any]) -> errors.SyncError:
+    """The error a refused request means (sync.md §2.6)."""
     if status == 401:
-        raise errors.Unauthorized(str(body.get("message", "unauthorized")))
+        return errors.Unauthorized(str(body.get("message", "unauthorized")))
     if status == 426:
-        raise errors.UpgradeRequired(str(body.get("message", "upgrade required")))
-    if status == 409 and code == GAP:
-        raise errors.Gap(int(body["expected"]), int(body.get("desk_hwm", 0)))
-    if status == 409 and code == SEQ_REUSED:
-        raise errors.SeqReused(int(body["desk_hwm"]), int(body["desk_seq"]))
-    if status == 422 and code == PAYLOAD_MISMATCH:
-        raise errors.PayloadMismatch(str(body.get("event_id", "")))
-    if status == 410 and code == CURSOR_EXPIRED:
-        raise errors.CursorExpired(str(body.get("message", "")))
+        return errors.UpgradeRequired(str(body.get("message", "upgrade required")))
+    coded = _CODED.get((status, code))
+    if coded is not None:
+        return coded(body)
     if status == 429 or status >= 500:
-        raise errors.Transient(f"HTTP {status}")
-    raise errors.Refused(f"HTTP {status} {code}: {body.get('message', '')}".strip())
+        return errors.Transient(f"HTTP {status}")
+    return errors.Refused(f"HTTP {status} {code}: {body.get('message', '')}".strip())
+
+
+_CODED: dict[tuple[int, str], Callable[[dict[str, Any]], errors.SyncError]] = {
+    (409, GAP): lambda b: errors.Gap(int(b["expected"]), int(b.get("desk_hwm", 0))),
+    (409, SEQ_REUSED): lambda b: errors.SeqReused(int(b["desk_hwm"]), int(b["desk_seq"])),
+    (422, PAYLOAD_MISMATCH): lambda b: errors.PayloadMismatch(str(b.get("event_id", ""))),
+    (410, CURSOR_EXPIRED): lambda b: errors.CursorExpired(str(b.get("message", ""))),
+}

@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from desk_app.core.documents import printed_after
 from desk_app.core.errors import DomainError
 from desk_app.core.events import DocumentKind
 from desk_app.i18n import _
-from desk_app.ui.dialogs.action_dialog import DOCUMENT_AFTER, ActionDialog
+from desk_app.ui.dialogs.action_dialog import ActionDialog
 from desk_app.ui.errors import ask, show_error
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def perform(
         show_error(parent, exc)
         return None
     ctx.events.sig_changed.emit(changes)
-    document = DOCUMENT_AFTER.get(request.action)
+    document = printed_after(request.action)
     if document is not None:
         reprint(parent, printing, ctx, document, detail.summary.code or detail.summary.id)
     return detail

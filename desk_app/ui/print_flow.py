@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desk_app.i18n import N_, _
+from desk_app.core.documents import DOCUMENTS
+from desk_app.i18n import _
 from desk_app.services.settings import AUTO_PRINT, PRINTER
 from desk_app.ui.dialogs.preview import PreviewDialog, make_printer
 from desk_app.ui.errors import message, show_error
@@ -18,18 +19,6 @@ if TYPE_CHECKING:
     from desk_app.services.documents import PrintedDocument
     from desk_app.services.settings import SettingsService
 
-TITLES = {
-    "receipt": N_("Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
-    "supplement": N_("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
-    "refusal": N_("Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
-    "apology": N_("Phiếu xin lỗi và hẹn lại ngày trả kết quả"),
-    "stop": N_("Thông báo dừng xử lý"),
-    "control-sheet": N_("Phiếu kiểm soát quá trình giải quyết hồ sơ"),
-    "handover-batch": N_("Phiếu bàn giao hồ sơ"),
-    "register": N_("Sổ theo dõi hồ sơ"),
-    "bieu06": N_("Biểu 06: kết quả giải quyết TTHC"),
-    "day-close": N_("Tổng hợp cuối ngày"),
-}
 
 
 class PrintFlow:
@@ -59,7 +48,7 @@ class PrintFlow:
         return self._preview(documents, printer_name)
 
     def _preview(self, documents: list[PrintedDocument], printer_name: str) -> bool:
-        title = " + ".join(_(TITLES.get(d.document, d.document)) for d in documents)
+        title = " + ".join(_(DOCUMENTS[d.document].title) for d in documents)
         try:
             dialog = PreviewDialog(documents, title, printer_name, self._parent())
         except PrintFailed as exc:

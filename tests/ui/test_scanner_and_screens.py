@@ -150,6 +150,7 @@ def test_reschedule_from_the_lookup_prints_the_apology(
     detail = window.lookup.detail.detail
     assert detail is not None
     assert Action.RESCHEDULE.value in window.lookup.detail.action_buttons
+    assert list(window.lookup.detail.print_buttons) == ["receipt", "control-sheet"]  # no apology yet
 
     def fill_and_accept(dialog: ActionDialog) -> int:
         dialog.reason.setPlainText("Cần xác minh thêm với UBND xã nơi cư trú trước đây")
@@ -165,3 +166,5 @@ def test_reschedule_from_the_lookup_prints_the_apology(
     assert "xác minh thêm" in text_of(window.printer.shown[-1].pdf)
     assert window.lookup.detail.detail is not None
     assert window.lookup.detail.detail.reschedule_count == 1  # the view shows the new state
+    assert "apology" in window.lookup.detail.print_buttons
+    assert "refusal" not in window.lookup.detail.print_buttons

@@ -32,8 +32,6 @@ _NEEDS_REASON = {
 }
 _NEEDS_DEPARTMENT = {Action.TRANSFER, Action.RECEIVE_BACK}
 
-# The document each action prints once it is committed.
-DOCUMENT_AFTER = {Action.RESCHEDULE: "apology", Action.STOP: "stop", Action.REQUEST_SUPPLEMENT: "supplement"}
 
 
 class ActionDialog(QDialog):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.checklist import describe_group
 from desk_app.core.errors import DomainError
+from desk_app.core.events import DocumentKind
 from desk_app.core.reception_form import ReceptionForm, complete_ticks
 from desk_app.core.scan import ScanKind, ScanResult
 from desk_app.core.workflow import Action, GuardContext, allowed_actions
@@ -373,12 +374,12 @@ class ReceptionScreen(QWidget):
     @Slot()
     def _on_accept_button_clicked(self) -> None:
         if self.accept_button.isEnabled():
-            self._decide(("receipt", "control-sheet"))
+            self._decide((DocumentKind.RECEIPT, DocumentKind.CONTROL_SHEET))
 
     @Slot()
     def _on_supplement_button_clicked(self) -> None:
         if self.supplement_button.isEnabled():
-            self._decide(("supplement",))
+            self._decide((DocumentKind.SUPPLEMENT,))
 
     @Slot()
     def _on_refuse_button_clicked(self) -> None:
@@ -388,7 +389,7 @@ class ReceptionScreen(QWidget):
             self, _("Từ chối tiếp nhận"), _("Lý do từ chối (in trên phiếu từ chối):")
         )
         if ok:
-            self._decide(("refusal",), refuse_reason=reason)
+            self._decide((DocumentKind.REFUSAL,), refuse_reason=reason)
 
     @Slot(bool)
     def _on_notes_toggled(self, shown: bool) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.calendar import CalendarOverride, OverrideKind
+from desk_app.core.documents import DOCUMENTS
 from desk_app.core.errors import DomainError, InvalidInput
 from desk_app.i18n import N_, _
 from desk_app.services.settings import (
@@ -39,7 +40,6 @@ from desk_app.services.settings import (
 )
 from desk_app.ui.dialogs.preview import printer_names
 from desk_app.ui.errors import message, show_error
-from desk_app.ui.print_flow import TITLES
 from desk_app.ui.qmodels.table import Column, DtoTableModel
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ class SettingsScreen(QWidget):
             row = QHBoxLayout()
             row.addWidget(paper)
             row.addWidget(printer, 1)
-            print_form.addRow(_(TITLES[document]), row)
+            print_form.addRow(_(DOCUMENTS[document].title), row)
             self.papers[document], self.printers[document] = paper, printer
         save = QPushButton(_("Lưu cài đặt"))
         save.clicked.connect(self._on_save_button_clicked)

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.documents import DOCUMENTS
 from desk_app.core.workflow import ACTION_LABELS, Action, DossierStatus
-from desk_app.i18n import N_, _
+from desk_app.i18n import _
 from desk_app.ui.qmodels.table import Column, DtoTableModel
 from desk_app.ui.timefmt import show_time
 from desk_app.ui.widgets.table_view import table_view
@@ -24,15 +25,6 @@ from desk_app.ui.widgets.table_view import table_view
 if TYPE_CHECKING:
     from desk_app.services.dto import DossierDetail, EventSummary
 
-PRINTABLE = ("receipt", "control-sheet", "supplement", "refusal", "apology", "stop")
-PRINT_LABELS = {
-    "receipt": N_("Giấy hẹn"),
-    "control-sheet": N_("Phiếu kiểm soát"),
-    "supplement": N_("Phiếu bổ sung"),
-    "refusal": N_("Phiếu từ chối"),
-    "apology": N_("Phiếu xin lỗi"),
-    "stop": N_("Thông báo dừng"),
-}
 
 
 def _status_name(status: int | None) -> str:
@@ -91,6 +83,7 @@ class DossierDetailWidget(QWidget):
         self._actions = QHBoxLayout()
         self._prints = QHBoxLayout()
         self.action_buttons: dict[str, QPushButton] = {}
+        self.print_buttons: dict[str, QPushButton] = {}  # the documents its history allows
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addWidget(QLabel(_("Dòng thời gian")))
@@ -110,6 +103,7 @@ class DossierDetailWidget(QWidget):
                 if widget is not None:
                     widget.deleteLater()
         self.action_buttons.clear()
+        self.print_buttons.clear()
         if detail is None:
             self.timeline.set_rows([])
             return
@@ -136,8 +130,9 @@ class DossierDetailWidget(QWidget):
             self.action_buttons[action] = button
         self._actions.addStretch(1)
         self._prints.addWidget(QLabel(_("In lại:")))
-        for document in PRINTABLE:
-            button = QPushButton(_(PRINT_LABELS[document]))
+        for document in detail.printable:
+            button = QPushButton(_(DOCUMENTS[document].label))
             button.clicked.connect(lambda _checked=False, d=document: self.sig_print_requested.emit(d))
             self._prints.addWidget(button)
+            self.print_buttons[document] = button
         self._prints.addStretch(1)
