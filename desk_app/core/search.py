@@ -99,15 +99,17 @@ def _code_score(query: Query, entry: SearchEntry) -> int:
 
 def _name_score(query: Query, entry: SearchEntry) -> int:
     phrase, padded = query.phrase, entry.padded_name
-    checks = (
-        (800, lambda: phrase in (entry.core_name, entry.name_folded)),
-        (700, lambda: entry.core_name.startswith(phrase)),
-        (600, lambda: query.as_word in padded),
-        (550, lambda: query.as_word_start in padded),
-        (400, lambda: all(prefix in padded for prefix in query.word_starts)),
-        (200, lambda: all(word in entry.everything for word in query.words)),
-    )
-    return next((value for value, holds in checks if holds()), 0)
+    if phrase in (entry.core_name, entry.name_folded):
+        return 800
+    if entry.core_name.startswith(phrase):
+        return 700
+    if query.as_word in padded:
+        return 600
+    if query.as_word_start in padded:
+        return 550
+    if all(prefix in padded for prefix in query.word_starts):
+        return 400
+    return 200 if all(word in entry.everything for word in query.words) else 0
 
 
 def rank(query: Query, entries: list[SearchEntry], limit: int) -> list[SearchEntry]:
