@@ -16,6 +16,7 @@ from central.services.changes import server_epoch
 from central.services.errors import CentralError, bad_request
 from desk_app.core.codes import validate_slot, validate_unit_code
 from desk_app.core.errors import InvalidInput
+from desk_app.sync.protocol import Enrolment
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -134,12 +135,12 @@ class AdminService:
                 desk_hwm=max(0, first_desk_seq - 1),
             )
             session.add(desk)
-            return {
-                "desk_id": desk.desk_id,
-                "token": token,
-                "unit_code": desk.unit_code,
-                "code_slot": desk.code_slot,
-                "enrolment_epoch": desk.enrolment_epoch,
-                "server_epoch": server_epoch(session),
-                "code_hwm": code_hwm(session, desk.unit_code, desk.code_slot),
-            }
+            return Enrolment(
+                desk_id=desk.desk_id,
+                token=token,
+                unit_code=desk.unit_code,
+                code_slot=desk.code_slot,
+                enrolment_epoch=desk.enrolment_epoch,
+                server_epoch=server_epoch(session),
+                code_hwm=code_hwm(session, desk.unit_code, desk.code_slot),
+            ).to_json()

@@ -15,8 +15,7 @@ from central.models import ChangeLogRecord, DossierRecord, DossierStepRecord
 from desk_app.core.codes import parse_dossier_code
 from desk_app.core.errors import InvalidInput
 from desk_app.core.events import DossierEvent, MalformedEvent, RejectReason
-from desk_app.core.projection import DossierState, NotApplicable, project
-from desk_app.core.workflow import Action
+from desk_app.core.projection import RECORD_ONLY, DossierState, NotApplicable, project
 from desk_app.sync.protocol import KIND_EVENT, STREAM_UNIT
 
 if TYPE_CHECKING:
@@ -114,13 +113,11 @@ def parse_event(payload: dict[str, Any]) -> DossierEvent:
 
 def projected(state: DossierState | None, event: DossierEvent) -> DossierState:
     """The dossier after ``event`` (the desks' projection), or the rejection saying why it cannot apply."""
-    if event.action not in Action._value2member_map_ and event.department_step is None:
-        raise Rejection(RejectReason.UNKNOWN_ACTION, event.action)
     try:
         after = project(state, event)
     except NotApplicable as exc:
-        raise Rejection(RejectReason.INVALID_TRANSITION, str(exc)) from None
-    if after.status != event.to_status:
+        raise Rejection(exc.reason, str(exc)) from None
+    if event.event_type not in RECORD_ONLY and after.status != event.to_status:
         raise Rejection(
             RejectReason.STATUS_MISMATCH, f"{event.action} leads to {after.status}, not {event.to_status}"
         )
@@ -155,7 +152,10 @@ def _code_key(code: str) -> tuple[str, Any, int] | None:
 
 
 def apply_event(session: Session, desk: DeskRecord, event: PushEvent, seq: int, sink: Sink) -> None:
-    """Apply one desk event (inside a savepoint) and log it to the unit's stream."""
+    """Apply one desk event and log it to the unit's stream (every check runs before the first write).
+
+    Nothing here depends on the event's type: the projection says what it does and whether it applies.
+    """
     payload = event.payload
     if payload.get("unit_code") != desk.unit_code:
         raise Rejection(RejectReason.WRONG_UNIT, "the dossier belongs to another unit")
@@ -163,26 +163,40 @@ def apply_event(session: Session, desk: DeskRecord, event: PushEvent, seq: int, 
         raise Rejection(RejectReason.BAD_PAYLOAD, "dossier_id differs from aggregate_id")
     if payload.get("event_type") != event.event_type:
         raise Rejection(RejectReason.BAD_PAYLOAD, "event_type differs from the payload's")
-    if event.event_type == "dossier.received":
-        _receive(session, desk, event, seq, sink)
-    elif event.event_type == "dossier.step":
-        _step(session, desk, event, seq, f"desk:{desk.desk_id}", sink)
-    elif event.event_type == "dossier.printed":
-        parse_event(payload)
-        if sink.dossier(session, event.aggregate_id) is None:
-            raise Rejection(RejectReason.UNKNOWN_DOSSIER, "printed a dossier central does not know")
-    else:
-        raise Rejection(RejectReason.UNKNOWN_EVENT_TYPE, event.event_type)
+    origin = f"desk:{desk.desk_id}"
+    apply_parsed(session, desk, parse_event(payload), seq, origin, sink)
     log_event(
-        sink,
-        seq,
-        desk.unit_code,
-        event.event_id,
-        event.aggregate_id,
-        event.event_type,
-        payload,
-        f"desk:{desk.desk_id}",
+        sink, seq, desk.unit_code, event.event_id, event.aggregate_id, event.event_type, payload, origin
     )
+
+
+def apply_parsed(
+    session: Session, desk: DeskRecord, event: DossierEvent, seq: int, origin: str, sink: Sink
+) -> None:
+    """Project ``event`` onto central's dossier (creating it), after the code checks; record the step."""
+    dossier = sink.dossier(session, event.dossier_id)
+    before = state_of(dossier) if dossier is not None else None
+    after = projected(before, event)
+    issued = after.dossier_code if dossier is None or dossier.dossier_code is None else None
+    day, code_seq = _check_code(desk, issued) if issued else (None, None)
+    if issued and sink.code_taken(session, issued, desk.unit_code, day, int(code_seq or 0), event.dossier_id):
+        # a new code (on a reception, or when a supplement completes the dossier) held by another dossier
+        raise Rejection(RejectReason.CODE_CONFLICT, f"{issued} is already used by another dossier")
+    if not issued and dossier is not None and event.dossier_code not in (None, dossier.dossier_code):
+        raise Rejection(
+            RejectReason.CODE_CHANGED, f"{dossier.dossier_code} cannot become {event.dossier_code}"
+        )
+    if dossier is None:
+        dossier = _new_dossier(desk, after, seq)
+        session.add(dossier)
+        sink.dossiers[event.dossier_id] = dossier
+    if issued:
+        dossier.dossier_code, dossier.code_date, dossier.code_seq = issued, day, code_seq
+        sink.claim(event.dossier_id, issued, desk.unit_code, day, code_seq)
+    store_state(dossier, after, seq)
+    if event.event_type not in RECORD_ONLY:
+        previous = before.status if before is not None else None
+        _record_step(sink, seq, event.event_id, event.dossier_id, origin, event, previous)
 
 
 def log_event(
@@ -208,23 +222,12 @@ def log_event(
     )
 
 
-def _receive(session: Session, desk: DeskRecord, event: PushEvent, seq: int, sink: Sink) -> None:
-    parsed = parse_event(event.payload)
-    if sink.dossier(session, event.aggregate_id) is not None:
-        raise Rejection(RejectReason.DUPLICATE_DOSSIER, "a dossier with this id was already received")
-    state = projected(None, parsed)
-    code = state.dossier_code
-    day, code_seq = _check_code(desk, code) if code else (None, None)
-    if code and sink.code_taken(session, code, desk.unit_code, day, int(code_seq or 0), event.aggregate_id):
-        raise Rejection(RejectReason.CODE_CONFLICT, f"{code} is already used by another dossier")
+def _new_dossier(desk: DeskRecord, state: DossierState, seq: int) -> DossierRecord:
     received = _moment(state.received_at)
-    assert received is not None
-    dossier = DossierRecord(
-        dossier_id=event.aggregate_id,
-        dossier_code=code,
+    assert received is not None  # a creating event always carries its reception time
+    return DossierRecord(
+        dossier_id=state.dossier_id,
         unit_code=desk.unit_code,
-        code_date=day,
-        code_seq=code_seq,
         origin_desk=desk.desk_id,
         procedure_code=state.procedure_code,
         procedure_version=state.procedure_version,
@@ -235,33 +238,6 @@ def _receive(session: Session, desk: DeskRecord, event: PushEvent, seq: int, sin
         received_at=received,
         last_server_seq=seq,
     )
-    store_state(dossier, state, seq)
-    session.add(dossier)
-    sink.dossiers[event.aggregate_id] = dossier
-    sink.claim(event.aggregate_id, code, desk.unit_code, day, code_seq)
-    _record_step(sink, seq, event.event_id, event.aggregate_id, f"desk:{desk.desk_id}", parsed, None)
-
-
-def _step(session: Session, desk: DeskRecord, event: PushEvent, seq: int, origin: str, sink: Sink) -> None:
-    parsed = parse_event(event.payload)
-    dossier = sink.dossier(session, event.aggregate_id)
-    if dossier is None:
-        raise Rejection(RejectReason.UNKNOWN_DOSSIER, "a step for a dossier central does not know")
-    previous = dossier.status
-    state = projected(state_of(dossier), parsed)
-    code = state.dossier_code
-    if code and dossier.dossier_code is None:  # a supplement completed: the code is issued now
-        day, code_seq = _check_code(desk, code)
-        if sink.code_taken(session, code, desk.unit_code, day, code_seq, dossier.dossier_id):
-            raise Rejection(RejectReason.CODE_CONFLICT, f"{code} is already used by another dossier")
-        dossier.dossier_code, dossier.code_date, dossier.code_seq = code, day, code_seq
-        sink.claim(dossier.dossier_id, code, desk.unit_code, day, code_seq)
-    elif parsed.dossier_code and parsed.dossier_code != dossier.dossier_code:
-        raise Rejection(
-            RejectReason.CODE_CHANGED, f"{dossier.dossier_code} cannot become {parsed.dossier_code}"
-        )
-    store_state(dossier, state, seq)
-    _record_step(sink, seq, event.event_id, dossier.dossier_id, origin, parsed, previous)
 
 
 def store_state(dossier: DossierRecord, state: DossierState, seq: int) -> None:

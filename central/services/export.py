@@ -9,12 +9,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from central.models import DossierRecord, DossierStepRecord
+from desk_app.core.catalogue import Channel
+from desk_app.core.workflow import DossierStatus
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-CHANNELS = {"direct": 1, "online": 2, "postal": 3}
 
 
 def portal_time(moment: datetime | None) -> str:
@@ -51,12 +52,12 @@ class ExportService:
 
     @staticmethod
     def _record(d: DossierRecord, steps: list[DossierStepRecord]) -> dict[str, Any]:
-        refused = next((s for s in steps if s.to_status == 3), None)
-        supplement = next((s for s in steps if s.to_status == 5), None)
+        refused = next((s for s in steps if s.to_status == DossierStatus.REFUSED), None)
+        supplement = next((s for s in steps if s.to_status == DossierStatus.SUPPLEMENT_REQUESTED), None)
         return {
             "MaHoSo": d.dossier_code or "",
             "MaTTHC": d.procedure_code,
-            "KenhThucHien": CHANNELS.get(d.channel, 1),
+            "KenhThucHien": Channel(d.channel).portal_code,
             "ChuHoSo": d.applicant_name,
             "SoGiayToChuHoSo": d.applicant_id_number or "",
             "NgayTiepNhan": portal_time(d.received_at),

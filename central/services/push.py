@@ -19,16 +19,17 @@ from central.services.dossier_effects import Rejection, Sink, apply_event
 from central.services.errors import CentralError, bad_request
 from desk_app.core.events import RejectReason
 from desk_app.sync.protocol import (
-    APPLIED,
     CLOCK_WARN_MS,
-    DUPLICATE,
     GAP,
+    KIND_REJECTED,
     MAX_BATCH,
     PAYLOAD_MISMATCH,
-    REJECTED,
     SEQ_REUSED,
     STREAM_UNIT,
     PushEvent,
+    PushResponse,
+    PushResult,
+    PushStatus,
     canonical_json,
     payload_sha256,
 )
@@ -151,7 +152,7 @@ class PushService:
                 session.execute(insert(DeskEventRecord), rows)
             desk.desk_hwm = max([desk.desk_hwm, *(e.desk_seq for e in events)])
             hwm = desk.desk_hwm
-        return {"results": results, "desk_hwm": hwm, "server_time": datetime.now(UTC).isoformat()}
+        return PushResponse(tuple(results), hwm, datetime.now(UTC).isoformat()).to_json()
 
     def _one(
         self,
@@ -164,19 +165,16 @@ class PushService:
         seqs: Iterator[int],
         sink: Sink,
         rows: list[dict[str, Any]],
-    ) -> dict[str, Any]:
+    ) -> PushResult:
         existing = known.get(event.event_id)
         if existing is not None:
             if existing.payload_sha256 != event.payload_sha256:
                 raise CentralError(
                     422, PAYLOAD_MISMATCH, "same event_id, different payload", event_id=event.event_id
                 )
-            return {
-                "event_id": event.event_id,
-                "status": DUPLICATE,
-                "server_seq": existing.server_seq,
-                "reason": existing.reason or "",
-            }
+            return PushResult(
+                event.event_id, PushStatus.DUPLICATE, existing.server_seq, existing.reason or ""
+            )
         seq = next(seqs)
         rejection: Rejection | None = None
         if event.aggregate_id in blocked:
@@ -203,7 +201,7 @@ class PushService:
                 "payload_sha256": event.payload_sha256,
                 "local_time": datetime.fromisoformat(event.local_time),
                 "clock_offset_ms": offset,
-                "status": REJECTED if rejection else APPLIED,
+                "status": str(PushStatus.REJECTED if rejection else PushStatus.APPLIED),
                 "reason": rejection.reason if rejection else None,
             }
         )
@@ -214,7 +212,7 @@ class PushService:
                     "server_seq": seq,
                     "stream": STREAM_UNIT,
                     "scope": desk.unit_code,
-                    "kind": "event.rejected",
+                    "kind": KIND_REJECTED,
                     "entity_id": event.aggregate_id,
                     "body": {"event_id": event.event_id, "reason": rejection.reason},
                 }
@@ -238,12 +236,8 @@ class PushService:
                     detail=f"desk clock off by {offset} ms",
                 )
             )
-        return {
-            "event_id": event.event_id,
-            "status": REJECTED if rejection else APPLIED,
-            "server_seq": seq,
-            "reason": rejection.reason if rejection else "",
-        }
+        status = PushStatus.REJECTED if rejection else PushStatus.APPLIED
+        return PushResult(event.event_id, status, seq, rejection.reason if rejection else "")
 
 
 def _stored(session: Session, events: list[PushEvent]) -> dict[str, Any]:

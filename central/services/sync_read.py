@@ -21,6 +21,9 @@ from desk_app.sync.protocol import (
     STREAM_REFERENCE,
     STREAM_UNIT,
     STREAMS,
+    Meta,
+    PullItem,
+    PullPage,
 )
 
 REFERENCE_SCOPE = "*"
@@ -49,20 +52,20 @@ class SyncReadService:
                     )
                 ).all()
             )
-            return {
-                "server_time": datetime.now(UTC).isoformat(),
-                "protocol_min": PROTOCOL_MIN,
-                "protocol_max": PROTOCOL_MAX,
-                "should_continue": True,
-                "message": "",
-                "server_epoch": server_epoch(session),
-                "desk_hwm": desk.desk_hwm,
-                "desk_id": desk.desk_id,
-                "code_hwm": code_hwm(
+            return Meta(
+                server_time=datetime.now(UTC).isoformat(),
+                protocol_min=PROTOCOL_MIN,
+                protocol_max=PROTOCOL_MAX,
+                should_continue=True,
+                message="",
+                server_epoch=server_epoch(session),
+                desk_hwm=desk.desk_hwm,
+                code_hwm=code_hwm(
                     session, desk.unit_code, desk.code_slot, since=datetime.now(UTC) - timedelta(days=2)
                 ),
-                "reference_versions": {str(k): int(v) for k, v in versions.items()},
-            }
+                reference_versions={str(k): int(v) for k, v in versions.items()},
+                desk_id=desk.desk_id,
+            ).to_json()
 
     def pull(self, token: str | None, stream: str, after: int, limit: int) -> dict[str, Any]:
         """One page of ``stream`` after the cursor, read in a REPEATABLE READ snapshot."""
@@ -93,12 +96,8 @@ class SyncReadService:
         has_more = len(rows) > limit
         # With nothing more to read, the cursor jumps to the head: other units' changes are never read.
         next_cursor = page[-1][0] if has_more else max([after, head, *(r[0] for r in page)])
-        return {
-            "items": [{"server_seq": r[0], "kind": r[1], "body": r[2]} for r in page],
-            "next_cursor": next_cursor,
-            "has_more": has_more,
-            "server_epoch": epoch,
-        }
+        items = tuple(PullItem(r[0], r[1], r[2]) for r in page)
+        return PullPage(items, next_cursor, has_more, epoch).to_json()
 
 
 __all__ = ["REFERENCE_SCOPE", "STREAM_REFERENCE", "SyncReadService"]

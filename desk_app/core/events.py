@@ -49,12 +49,29 @@ class RejectReason(StrEnum):
     BLOCKED_BY_PRIOR = "blocked_by_prior"
 
 
+class ReviewReason(StrEnum):
+    """What the desk itself puts on its review list (central's refusals arrive as a RejectReason)."""
+
+    REJECTED = "rejected"  # central refused without naming a reason
+    TAIL_LOSS = "tail_loss"
+    DEPARTMENT_STEP_NOT_APPLICABLE = "department_step_not_applicable"
+    PAYLOAD_MISMATCH = "payload_mismatch"
+    MALFORMED_PULLED_EVENT = "malformed_pulled_event"
+    RELEARN_MALFORMED = "relearn_malformed"
+    RELEARN_CODE_REISSUED = "relearn_code_reissued"
+    RELEARN_REGISTER_REISSUED = "relearn_register_reissued"
+    RELEARN_UNKNOWN_PROCEDURE = "relearn_unknown_procedure"
+
+
 class PullKind(StrEnum):
     """Kinds of items in the pulled streams."""
 
     EVENT = "dossier.event"  # unit_dossiers: an event of a dossier of the unit (desk or department)
     CATALOGUE = "catalogue.release"  # reference: a catalogue release (the desk's release format)
     CALENDAR = "calendar.release"  # reference: a working-day calendar release
+    # unit_dossiers: central refused a desk's event (the pushing desk learns it from the push reply;
+    # the unit's other desks read it as a marker and change nothing)
+    REJECTED = "event.rejected"
 
 
 class DocumentKind(StrEnum):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
-from desk_app.core.events import DossierEvent, EventType, Reception, Step, decode
+from desk_app.core.events import DossierEvent, EventType, Reception, RejectReason, Step, decode
 from desk_app.core.text import fold
 from desk_app.core.workflow import TRANSITIONS, Action, DossierStatus
 
@@ -25,7 +25,17 @@ _ENDED = (DossierStatus.FINISHED, DossierStatus.STOPPED)
 
 
 class NotApplicable(ValueError):
-    """The event does not apply to the dossier as it stands."""
+    """The event does not apply to the dossier as it stands; ``reason`` is what central answers."""
+
+    def __init__(self, message: str, reason: RejectReason = RejectReason.INVALID_TRANSITION) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+# Events that start a dossier (the only ones that apply to no dossier at all).
+CREATING = frozenset({EventType.RECEIVED})
+# Events that are not steps of the dossier's processing (no progress record, no status check).
+RECORD_ONLY = frozenset({EventType.PRINTED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +101,7 @@ def next_status(current: DossierStatus | None, action: str, department_step: str
     if action not in Action._value2member_map_:
         if department_step is not None and current is not None:
             return current  # "dept-started", "dept-result-ready": information only
-        raise NotApplicable(f"unknown action {action}")
+        raise NotApplicable(f"unknown action {action}", RejectReason.UNKNOWN_ACTION)
     target = TRANSITIONS.get((current, Action(action)))
     if target is None:
         raise NotApplicable(f"{action} from {None if current is None else int(current)}")
@@ -100,17 +110,15 @@ def next_status(current: DossierStatus | None, action: str, department_step: str
 
 def project(state: DossierState | None, event: DossierEvent) -> DossierState:
     """The dossier after ``event``."""
-    if event.event_type is EventType.PRINTED:
-        if state is None:
-            raise NotApplicable("printed before reception")
-        return state
-    if event.event_type is EventType.RECEIVED:
+    if event.event_type in CREATING:
         if state is not None:
-            raise NotApplicable("received twice")
+            raise NotApplicable("received twice", RejectReason.DUPLICATE_DOSSIER)
         assert isinstance(event.data, Reception)
         return _received(event, event.data)
     if state is None:
-        raise NotApplicable("a step before reception")
+        raise NotApplicable(f"{event.event_type} before reception", RejectReason.UNKNOWN_DOSSIER)
+    if event.event_type is EventType.PRINTED:
+        return state
     assert isinstance(event.data, Step)
     return _step(state, event, event.data)
 

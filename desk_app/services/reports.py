@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
+from desk_app.core.catalogue import Channel
 from desk_app.core.errors import InvalidInput
 from desk_app.core.stats import Bieu06Row, row_of
+from desk_app.core.workflow import Action, DossierStatus
 from desk_app.i18n import _
 from desk_app.services.uow import reading
 
@@ -65,28 +67,36 @@ def check_period(start: date, end: date) -> None:
         raise InvalidInput(_("Kỳ báo cáo dài quá 3 năm."))
 
 
+# Statuses, actions and channels reach the SQL as bound parameters, from their enums.
+CODES: dict[str, str | int] = {
+    "withdrawn": int(DossierStatus.WITHDRAWN),
+    "supplement_requested": int(DossierStatus.SUPPLEMENT_REQUESTED),
+    "online": Channel.ONLINE.value,
+    **{action.name.lower(): action.value for action in Action},
+}
+
 _BIEU06_FACTS = """
 WITH facts AS (
   SELECT pv.field_name AS field, substr(d.accepted_at, 1, 10) AS acc, d.channel AS channel,
          substr(d.due_at, 1, 10) AS due, substr(d.finished_at, 1, 10) AS ended,
-         CASE WHEN d.status = 7 THEN substr(d.closed_at, 1, 10) END AS withdrawn,
+         CASE WHEN d.status = :withdrawn THEN substr(d.closed_at, 1, 10) END AS withdrawn,
          d.supplement_count AS supp, d.status AS status
   FROM dossiers d JOIN procedure_versions pv ON pv.id = d.procedure_version_id
   WHERE d.accepted_at < :end_next AND d.finished_at IS NULL
-    AND NOT (d.status = 7 AND d.closed_at < :start)
+    AND NOT (d.status = :withdrawn AND d.closed_at < :start)
   UNION ALL
   SELECT pv.field_name, substr(d.accepted_at, 1, 10), d.channel, substr(d.due_at, 1, 10),
          substr(d.finished_at, 1, 10), NULL, d.supplement_count, d.status
   FROM dossiers d JOIN procedure_versions pv ON pv.id = d.procedure_version_id
   WHERE d.finished_at >= :start AND d.accepted_at < :end_next
 ), marked AS (
-  SELECT field, acc >= :start AS new, channel = 'online' AS online,
+  SELECT field, acc >= :start AS new, channel = :online AS online,
          ended IS NOT NULL AND ended <= :end AS resolved,
          ended IS NOT NULL AND ended <= :end AND (supp > 1 OR ended > due) AS late,
          ended IS NOT NULL AND ended <= :end AND NOT (supp > 1 OR ended > due) AND ended < due AS early,
          ended IS NOT NULL AND ended <= :end AND NOT (supp > 1 OR ended > due) AND ended = due AS on_time,
          NOT (ended IS NOT NULL AND ended <= :end) AND withdrawn IS NOT NULL AND withdrawn <= :end AS wd,
-         due >= :end OR status = 5 AS within_if_open
+         due >= :end OR status = :supplement_requested AS within_if_open
   FROM facts
 )
 SELECT field,
@@ -122,7 +132,7 @@ class ReportService:
                  coalesce(d.department, ''),
                  d.accepted_at, d.due_at, d.returned_at, d.status,
                  (SELECT json_extract(e.payload, '$.data.return_method') FROM dossier_events e
-                   WHERE e.dossier_id = d.dossier_id AND e.action = 'return' LIMIT 1)
+                   WHERE e.dossier_id = d.dossier_id AND e.action = :return_result LIMIT 1)
           FROM (SELECT register_year AS y, register_number AS n FROM dossiers
                 WHERE accepted_at >= :start AND accepted_at < :end_next
                   AND (:status IS NULL OR status = :status)
@@ -137,6 +147,7 @@ class ReportService:
             "limit": -1 if limit is None else limit,
             "offset": offset,
             "status": status,
+            **CODES,
         }
         with reading(self._db) as uow:
             rows = uow.session.execute(text(sql), params).all()
@@ -166,6 +177,7 @@ class ReportService:
             "start": start.isoformat(),
             "end": end.isoformat(),
             "end_next": (end + timedelta(days=1)).isoformat(),
+            **CODES,
         }
         with reading(self._db) as uow:
             raw = uow.session.execute(text(_BIEU06_FACTS), params).all()
@@ -179,12 +191,12 @@ class ReportService:
         day = day or self._clock.now().date()
         sql = """
           SELECT
-            SUM(action = 'receive' OR (action = 'receive-supplement'
+            SUM(action = :receive OR (action = :receive_supplement
                                    AND json_extract(payload, '$.data.dossier_code') IS NOT NULL)),
-            SUM(action = 'request-supplement'), SUM(action = 'refuse'),
-            SUM(action = 'transfer'), SUM(action = 'receive-back'), SUM(action = 'return')
+            SUM(action = :request_supplement), SUM(action = :refuse),
+            SUM(action = :transfer), SUM(action = :receive_back), SUM(action = :return_result)
           FROM dossier_events WHERE occurred_at >= :day AND occurred_at < :next"""
-        params = {"day": day.isoformat(), "next": (day + timedelta(days=1)).isoformat()}
+        params = {"day": day.isoformat(), "next": (day + timedelta(days=1)).isoformat(), **CODES}
         with reading(self._db) as uow:
             counts = uow.session.execute(text(sql), params).one()
             pending = uow.session.execute(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from desk_app.core.errors import InvalidInput
+from desk_app.core.events import RejectReason, ReviewReason
 from desk_app.core.workflow import Role
 from desk_app.i18n import N_, _
 from desk_app.models import ClockStateRecord, SyncConflictRecord, SyncCursorRecord
@@ -64,37 +65,39 @@ class SyncStatus:
     cursors: dict[str, int]
 
 
-ADVICE = {
-    "code_conflict": N_(
+ADVICE: dict[str, str] = {
+    RejectReason.CODE_CONFLICT: N_(
         "Mã hồ sơ đã có trên hệ thống trung tâm: đối chiếu sổ giấy, báo trưởng bộ phận để xử lý."
     ),
-    "invalid_transition": N_(
+    RejectReason.INVALID_TRANSITION: N_(
         "Thao tác không hợp lệ với trạng thái trên trung tâm (bộ phận khác đã xử lý trước): "
         "xem dòng thời gian của hồ sơ và thực hiện lại thao tác đúng."
     ),
-    "blocked_by_prior": N_("Một thao tác trước của hồ sơ này bị từ chối: xử lý mục đó trước."),
-    "tail_loss": N_("Dữ liệu của bàn bị mất phần cuối: đối chiếu các mã hồ sơ đã cấp với sổ giấy."),
-    "department_step_not_applicable": N_(
+    RejectReason.BLOCKED_BY_PRIOR: N_("Một thao tác trước của hồ sơ này bị từ chối: xử lý mục đó trước."),
+    ReviewReason.TAIL_LOSS: N_(
+        "Dữ liệu của bàn bị mất phần cuối: đối chiếu các mã hồ sơ đã cấp với sổ giấy."
+    ),
+    ReviewReason.DEPARTMENT_STEP_NOT_APPLICABLE: N_(
         "Bộ phận giải quyết đã cập nhật hồ sơ khác với trạng thái tại bàn: "
         "xem dòng thời gian và liên hệ bộ phận."
     ),
-    "payload_mismatch": N_("Lỗi phần mềm: báo bộ phận kỹ thuật."),
-    "malformed_event": N_("Lỗi phần mềm: dữ liệu sự kiện không đúng khai báo, báo bộ phận kỹ thuật."),
-    "malformed_pulled_event": N_(
+    ReviewReason.PAYLOAD_MISMATCH: N_("Lỗi phần mềm: báo bộ phận kỹ thuật."),
+    RejectReason.MALFORMED: N_("Lỗi phần mềm: dữ liệu sự kiện không đúng khai báo, báo bộ phận kỹ thuật."),
+    ReviewReason.MALFORMED_PULLED_EVENT: N_(
         "Trung tâm gửi một sự kiện không đúng khai báo: bàn bỏ qua sự kiện đó, báo bộ phận kỹ thuật."
     ),
-    "relearn_malformed": N_(
+    ReviewReason.RELEARN_MALFORMED: N_(
         "Không khôi phục được một sự kiện của hồ sơ từ trung tâm (dữ liệu không đúng khai báo): "
         "báo bộ phận kỹ thuật."
     ),
-    "relearn_code_reissued": N_(
+    ReviewReason.RELEARN_CODE_REISSUED: N_(
         "Sau khi mất dữ liệu, bàn đã cấp lại một mã hồ sơ mà trung tâm đang giữ cho hồ sơ cũ: "
         "liên hệ công dân của hồ sơ cấp sau, thu hồi giấy tiếp nhận và báo trưởng bộ phận."
     ),
-    "relearn_register_reissued": N_(
+    ReviewReason.RELEARN_REGISTER_REISSUED: N_(
         "Sau khi mất dữ liệu, số sổ theo dõi đã bị cấp lại: đối chiếu sổ giấy và ghi chú vào sổ."
     ),
-    "relearn_unknown_procedure": N_(
+    ReviewReason.RELEARN_UNKNOWN_PROCEDURE: N_(
         "Không khôi phục được hồ sơ từ trung tâm vì thiếu thủ tục trong danh mục: cập nhật danh mục rồi "
         "đồng bộ lại."
     ),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import Table, bindparam, select, update
 
 from desk_app.core.calendar import rules_from_release
-from desk_app.core.events import DossierEvent, MalformedEvent
+from desk_app.core.events import DossierEvent, MalformedEvent, ReviewReason
 from desk_app.models import DossierEventRecord, DossierRecord, ReferenceReleaseRecord, SyncConflictRecord
 from desk_app.services import journal
 from desk_app.services.catalogue_sources import read_release_body
@@ -118,7 +118,7 @@ class PulledItems:
         try:
             event = DossierEvent.from_json(payload)
         except MalformedEvent as exc:
-            conflict(session, event_id, "malformed_pulled_event", exc.reason, now)
+            conflict(session, event_id, ReviewReason.MALFORMED_PULLED_EVENT, exc.reason, now)
             return False
         dossier = session.get(DossierRecord, event.dossier_id)
         if dossier is None:
@@ -145,7 +145,7 @@ class PulledItems:
             conflict(
                 session,
                 event_id,
-                "department_step_not_applicable",
+                ReviewReason.DEPARTMENT_STEP_NOT_APPLICABLE,
                 f"{event.action} from status {dossier.status}",
                 now,
             )

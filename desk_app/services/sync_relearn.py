@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select, text
 
-from desk_app.core.events import DossierEvent, EventType, MalformedEvent, Reception
-from desk_app.core.projection import NotApplicable, project
+from desk_app.core.events import DossierEvent, MalformedEvent, Reception, ReviewReason
+from desk_app.core.projection import CREATING, NotApplicable, project
 from desk_app.models import ChecklistAnswerRecord, DossierRecord, ProcedureVersionRecord
 from desk_app.services import journal
 from desk_app.services.dossier_state import new_record, refold
@@ -45,10 +45,10 @@ def relearn(
     try:
         event = DossierEvent.from_json(body.get("payload"))
     except MalformedEvent as exc:
-        conflict(session, event_id, "relearn_malformed", exc.reason, now)
+        conflict(session, event_id, ReviewReason.RELEARN_MALFORMED, exc.reason, now)
         return False
     dossier = session.get(DossierRecord, event.dossier_id)
-    if event.event_type is EventType.RECEIVED:
+    if event.event_type in CREATING:
         if dossier is not None:
             return False
         dossier = _rebuild(session, event, now, conflict)
@@ -72,7 +72,7 @@ def relearn(
         payload=event.canonical(),
         origin=f"desk:{desk.desk_id}",
     )
-    if event.event_type is not EventType.RECEIVED:
+    if event.event_type not in CREATING:
         # Central's order places the lost step among the desk's later actions: project them all again.
         session.flush()
         refold(session, dossier.dossier_id)
@@ -98,13 +98,13 @@ def _rebuild(
         .limit(1)
     )
     if version_id is None:
-        conflict(session, event.event_id, "relearn_unknown_procedure", body.procedure_code, now)
+        conflict(session, event.event_id, ReviewReason.RELEARN_UNKNOWN_PROCEDURE, body.procedure_code, now)
         return None
     if code and session.scalar(select(DossierRecord.dossier_id).where(DossierRecord.dossier_code == code)):
         conflict(
             session,
             event.event_id,
-            "relearn_code_reissued",
+            ReviewReason.RELEARN_CODE_REISSUED,
             f"{code}: central holds this desk's dossier with this code; the desk re-issued it after the loss",
             now,
         )
@@ -118,7 +118,7 @@ def _rebuild(
         conflict(
             session,
             event.event_id,
-            "relearn_register_reissued",
+            ReviewReason.RELEARN_REGISTER_REISSUED,
             f"{code}: register number {number}/{year}",
             now,
         )
@@ -126,7 +126,7 @@ def _rebuild(
     try:
         state = project(None, event)
     except NotApplicable as exc:
-        conflict(session, event.event_id, "relearn_malformed", str(exc), now)
+        conflict(session, event.event_id, ReviewReason.RELEARN_MALFORMED, str(exc), now)
         return None
     dossier = new_record(state, version_id)
     session.add(dossier)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Table, bindparam, delete, func, select, text, update
 
+from desk_app.core.events import ReviewReason
 from desk_app.models import (
     ClockStateRecord,
     DeskIdentityRecord,
@@ -136,7 +137,7 @@ class SqliteSyncStore:
                     conflict(
                         session,
                         result.event_id,
-                        result.reason or "rejected",
+                        result.reason or ReviewReason.REJECTED,
                         "central refused this event",
                         now,
                     )
@@ -272,7 +273,7 @@ class SqliteSyncStore:
             conflict(
                 session,
                 f"tail-loss-{iso(now)}",
-                "tail_loss",
+                ReviewReason.TAIL_LOSS,
                 "this desk's database lost recent changes (restored backup or power loss): codes issued "
                 "since the last sync may have been issued twice; check the paper register",
                 now,

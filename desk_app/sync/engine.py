@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from desk_app.core.events import ReviewReason
 from desk_app.sync import errors
 from desk_app.sync.protocol import MAX_BATCH, MAX_PAGE, PROTOCOL_VERSION, STREAMS
 
@@ -147,7 +148,7 @@ class SyncEngine:
                     raise
                 continue
             except errors.PayloadMismatch as exc:
-                self._store.stop_event(exc.event_id, "payload_mismatch")
+                self._store.stop_event(exc.event_id, ReviewReason.PAYLOAD_MISMATCH)
                 report.warnings.append(f"payload_mismatch:{exc.event_id}")
                 continue
             except errors.SyncError as exc:

@@ -6,6 +6,7 @@ Plain data and checks only (stdlib): the same definitions on both sides, so they
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from desk_app.core.events import PullKind, canonical_json, payload_sha256
@@ -26,9 +27,18 @@ STREAM_UNIT = "unit_dossiers"
 STREAM_REFERENCE = "reference"
 STREAMS = (STREAM_UNIT, STREAM_REFERENCE)
 
-APPLIED = "applied"
-DUPLICATE = "duplicate"
-REJECTED = "rejected"
+
+class PushStatus(StrEnum):
+    """Central's verdict on one pushed event."""
+
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"  # a resend of an event central already holds (same payload)
+    REJECTED = "rejected"
+
+
+APPLIED = PushStatus.APPLIED
+DUPLICATE = PushStatus.DUPLICATE
+REJECTED = PushStatus.REJECTED
 
 # Error codes carried in 409/410/422 bodies as {"error": code, ...}.
 GAP = "gap"
@@ -40,6 +50,7 @@ CURSOR_EXPIRED = "cursor_expired"
 KIND_EVENT = PullKind.EVENT.value
 KIND_CATALOGUE = PullKind.CATALOGUE.value
 KIND_CALENDAR = PullKind.CALENDAR.value
+KIND_REJECTED = PullKind.REJECTED.value
 
 # Department processing steps recorded on central, and the dossier action each one is.
 DEPARTMENT_ACTIONS: dict[str, str | None] = {
@@ -117,6 +128,15 @@ class PushResult:
         """Applied and duplicate both mean: stored on central."""
         return self.status in (APPLIED, DUPLICATE)
 
+    def to_json(self) -> dict[str, Any]:
+        """The wire dict."""
+        return {
+            "event_id": self.event_id,
+            "status": str(self.status),
+            "server_seq": self.server_seq,
+            "reason": self.reason,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class PushResponse:
@@ -125,6 +145,14 @@ class PushResponse:
     results: tuple[PushResult, ...]
     desk_hwm: int
     server_time: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The wire dict."""
+        return {
+            "results": [r.to_json() for r in self.results],
+            "desk_hwm": self.desk_hwm,
+            "server_time": self.server_time,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PushResponse:
@@ -149,6 +177,10 @@ class PullItem:
     kind: str
     body: dict[str, Any]
 
+    def to_json(self) -> dict[str, Any]:
+        """The wire dict."""
+        return {"server_seq": self.server_seq, "kind": self.kind, "body": self.body}
+
 
 @dataclass(frozen=True, slots=True)
 class PullPage:
@@ -158,6 +190,15 @@ class PullPage:
     next_cursor: int
     has_more: bool
     server_epoch: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The wire dict."""
+        return {
+            "items": [i.to_json() for i in self.items],
+            "next_cursor": self.next_cursor,
+            "has_more": self.has_more,
+            "server_epoch": self.server_epoch,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PullPage:
@@ -183,6 +224,22 @@ class Meta:
     desk_hwm: int
     code_hwm: dict[str, int] = field(default_factory=dict)  # YYMMDD -> highest n in the slot
     reference_versions: dict[str, int] = field(default_factory=dict)
+    desk_id: str = ""  # who central thinks is asking (a check for the desk's own identity)
+
+    def to_json(self) -> dict[str, Any]:
+        """The wire dict."""
+        return {
+            "server_time": self.server_time,
+            "protocol_min": self.protocol_min,
+            "protocol_max": self.protocol_max,
+            "should_continue": self.should_continue,
+            "message": self.message,
+            "server_epoch": self.server_epoch,
+            "desk_hwm": self.desk_hwm,
+            "code_hwm": dict(self.code_hwm),
+            "reference_versions": dict(self.reference_versions),
+            "desk_id": self.desk_id,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Meta:
@@ -197,6 +254,7 @@ class Meta:
             int(data["desk_hwm"]),
             {str(k): int(v) for k, v in dict(data.get("code_hwm") or {}).items()},
             {str(k): int(v) for k, v in dict(data.get("reference_versions") or {}).items()},
+            str(data.get("desk_id") or ""),
         )
 
 
@@ -211,6 +269,18 @@ class Enrolment:
     enrolment_epoch: int
     server_epoch: str
     code_hwm: dict[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        """The wire dict."""
+        return {
+            "desk_id": self.desk_id,
+            "token": self.token,
+            "unit_code": self.unit_code,
+            "code_slot": self.code_slot,
+            "enrolment_epoch": self.enrolment_epoch,
+            "server_epoch": self.server_epoch,
+            "code_hwm": dict(self.code_hwm),
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Enrolment:
