@@ -21,7 +21,7 @@ from desk_app.core.workflow import Role
 from desk_app.services.container import build_services
 from desk_app.services.reception import checklist_items
 
-N = 200
+N = 400
 
 
 def floor_once(conn: sqlite3.Connection, i: int) -> None:
@@ -37,35 +37,45 @@ def floor_once(conn: sqlite3.Connection, i: int) -> None:
     conn.execute("COMMIT")
 
 
+def floor_connection(path: Path) -> sqlite3.Connection:
+    raw = sqlite3.connect(path, isolation_level=None)
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
+        raw.execute(f"PRAGMA {pragma}")
+    raw.executescript(
+        "CREATE TABLE counters (name TEXT PRIMARY KEY, v INT);"
+        " CREATE TABLE dossiers (id TEXT PRIMARY KEY, code TEXT UNIQUE, body TEXT);"
+        " CREATE TABLE events (id TEXT PRIMARY KEY, body TEXT);"
+        " CREATE TABLE outbox (seq INTEGER PRIMARY KEY, body TEXT); CREATE TABLE answers (d INT, p INT);"
+    )
+    return raw
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        db = folder / "bench.sqlite3"
-        services = build_services(db)
+        services = build_services(folder / "bench.sqlite3")
         services.desk.initialise_demo()
         items = checklist_items(services.catalogue.procedure("1.004873"))
         answers = tuple(complete_answers(items))
         actor = Actor("canbo1", Role.OFFICER)
         draft = ReceptionDraft("1.004873", Applicant(name="Trần Thị Bích Ngọc"), answers)
         services.reception.receive(draft, actor)
-        ours = [timed(lambda: services.reception.receive(draft, actor)) for _ in range(N)]
+        raw = floor_connection(folder / "floor.sqlite3")
+        floor_once(raw, -1)
+        # Interleaved, so that both see the same disk and the same neighbours on a shared machine.
+        ours, floor = [], []
+        for i in range(N):
+            ours.append(timed(lambda: services.reception.receive(draft, actor)))
+            floor.append(timed(lambda i=i: floor_once(raw, i)))
         services.close()
-        raw = sqlite3.connect(folder / "floor.sqlite3", isolation_level=None)
-        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
-            raw.execute(f"PRAGMA {pragma}")
-        raw.executescript(
-            "CREATE TABLE counters (name TEXT PRIMARY KEY, v INT);"
-            " CREATE TABLE dossiers (id TEXT PRIMARY KEY, code TEXT UNIQUE, body TEXT);"
-            " CREATE TABLE events (id TEXT PRIMARY KEY, body TEXT);"
-            " CREATE TABLE outbox (seq INTEGER PRIMARY KEY, body TEXT); CREATE TABLE answers (d INT, p INT);"
-        )
-        floor = [timed(lambda i=i: floor_once(raw, i)) for i in range(N)]
         raw.close()
         shutil.rmtree(folder, ignore_errors=True)
     a, f = statistics.median(ours) * 1000, statistics.median(floor) * 1000
-    print(f"accept one dossier (median of {N}): {a:.2f} ms")
+    ratios = sorted(o / fl for o, fl in zip(ours, floor, strict=True))
+    print(f"accept one dossier (median of {N}, interleaved with the floor): {a:.2f} ms")
     print(f"  floor, raw sqlite3 insert of the same rows: {f:.2f} ms")
-    print(f"  ratio {a / f:.2f}x; target <= 3x: {'met' if a <= 3 * f else 'NOT met'}")
+    print(f"  ratio of medians {a / f:.2f}x (median of pairwise ratios {statistics.median(ratios):.2f}x);"
+          f" target <= 3x: {'met' if a <= 3 * f else 'NOT met'}")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from desk_app.i18n import _
 from desk_app.models import CalendarOverrideRecord, CalendarVersionRecord
 from desk_app.services.changes import Changes
 from desk_app.services.timefmt import iso
-from desk_app.services.uow import reading, writing
+from desk_app.services.uow import driver, reading, writing
 from desk_app.services.users import require
 
 if TYPE_CHECKING:
@@ -108,19 +108,23 @@ class CalendarService:
     def calendar(self, version: int | None = None) -> WorkingCalendar:
         """The calendar of ``version`` (the current one when None), cached."""
         with reading(self._db) as uow:
+            return self.calendar_in(uow.session, version)
+
+    def calendar_in(self, session: Session, version: int | None = None) -> WorkingCalendar:
+        """:meth:`calendar` inside the caller's transaction."""
+        if version is None:
+            # Versions never change once written: the number alone says whether the cache holds it.
+            version = driver(session).execute("SELECT max(version) FROM calendar_versions").fetchone()[0]
             if version is None:
-                # Versions never change once written: the number alone says whether the cache holds it.
-                version = uow.session.scalar(select(func.max(CalendarVersionRecord.version)))
-                if version is None:
-                    raise NotFound(_("Cơ sở dữ liệu chưa có lịch làm việc: hãy chạy “desk-app init”."))
-            cached = self._calendars.get(version)
-            if cached is None:
-                found = uow.session.get(CalendarVersionRecord, version)
-                if found is None:
-                    raise NotFound(_("Không có phiên bản lịch {v}.").format(v=version))
-                cached = WorkingCalendar(_rules(found))
-                self._calendars[version] = cached
-            return cached
+                raise NotFound(_("Cơ sở dữ liệu chưa có lịch làm việc: hãy chạy “desk-app init”."))
+        cached = self._calendars.get(version)
+        if cached is None:
+            found = session.get(CalendarVersionRecord, version)
+            if found is None:
+                raise NotFound(_("Không có phiên bản lịch {v}.").format(v=version))
+            cached = WorkingCalendar(_rules(found))
+            self._calendars[version] = cached
+        return cached
 
     def _new_version(self, rules: CalendarRules, actor: Actor, note: str) -> tuple[CalendarRules, Changes]:
         require(actor, Role.ADMIN, _("Điều chỉnh lịch làm việc"))

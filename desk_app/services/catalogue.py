@@ -29,7 +29,7 @@ from desk_app.services.dto import (
     ProcedureTerms,
 )
 from desk_app.services.timefmt import iso
-from desk_app.services.uow import reading, writing
+from desk_app.services.uow import driver, reading, writing
 from desk_app.services.users import require
 
 if TYPE_CHECKING:
@@ -138,9 +138,23 @@ class CatalogueService:
     def procedure(self, code: str) -> ProcedureDetail:
         """The current version of a procedure, with its terms per channel."""
         with reading(self._db) as uow:
-            procedure = self._current_procedure(uow.session, code)
-            assert procedure.current_version_id is not None
-            return self._cached_detail(uow.session, procedure, procedure.current_version_id)
+            return self.procedure_in(uow.session, code)
+
+    def procedure_in(self, session: Session, code: str) -> ProcedureDetail:
+        """:meth:`procedure` inside the caller's transaction (a reception reads it where it writes)."""
+        # Versions never change; only a new override revision changes the terms: one plain read of
+        # the (version, revision) pair finds a detail already built.
+        row = driver(session).execute(
+            "SELECT current_version_id, (SELECT max(revision) FROM procedure_overrides o "
+            "WHERE o.procedure_id = p.id) FROM procedures p WHERE p.code = ?",
+            (code.strip(),),
+        ).fetchone()
+        cached = self._details.get((row[0], row[1] or 0)) if row is not None else None
+        if cached is not None:
+            return cached
+        procedure = self._current_procedure(session, code)
+        assert procedure.current_version_id is not None
+        return self._cached_detail(session, procedure, procedure.current_version_id)
 
     def _cached_detail(
         self, session: Session, procedure: ProcedureRecord, version_id: int

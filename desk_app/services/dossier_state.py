@@ -14,6 +14,7 @@ from desk_app.core.events import DossierEvent
 from desk_app.core.projection import COLUMNS, DossierState, NotApplicable, project
 from desk_app.models import DossierEventRecord, DossierRecord, ProcedureVersionRecord
 from desk_app.models.outbox import OutboxRecord
+from desk_app.services.uow import driver
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -37,6 +38,19 @@ def store(record: DossierRecord, state: DossierState) -> None:
         value = getattr(state, name)
         if getattr(record, name) != value:
             setattr(record, name, value)
+
+
+_INSERT = (
+    f"INSERT INTO dossiers (origin, procedure_version_id, {', '.join(_STORED)}) "
+    f"VALUES ('local', ?, {', '.join('?' * len(_STORED))})"
+)
+
+
+def insert_new(session: Session, state: DossierState, procedure_version_id: int) -> None:
+    """Insert the row of a dossier this desk creates (one plain statement: the reception's hot path)."""
+    driver(session).execute(
+        _INSERT, (procedure_version_id, *(getattr(state, name) for name in _STORED))
+    )
 
 
 def new_record(state: DossierState, procedure_version_id: int) -> DossierRecord:

@@ -15,6 +15,8 @@ from desk_app.services.timefmt import iso
 if TYPE_CHECKING:
     from datetime import datetime, time
 
+    from sqlalchemy.orm import Session
+
     from desk_app.core.calendar import DueDate
     from desk_app.services.calendar import CalendarService
 
@@ -43,10 +45,15 @@ class DueDateService:
         return self._calendar.now()
 
     def for_limit(
-        self, received_at: datetime, limit: TimeLimit, cutoff: time | bool | None = True
+        self,
+        received_at: datetime,
+        limit: TimeLimit,
+        cutoff: time | bool | None = True,
+        session: Session | None = None,
     ) -> DueDate:
-        """The due date for an explicit limit under the current calendar."""
-        return self._calendar.calendar().due_date(received_at, limit, cutoff=cutoff)
+        """The due date for an explicit limit under the current calendar (read in ``session`` if given)."""
+        calendar = self._calendar.calendar() if session is None else self._calendar.calendar_in(session)
+        return calendar.due_date(received_at, limit, cutoff=cutoff)
 
     def for_procedure(self, code: str, received_at: datetime, channel: Channel = Channel.DIRECT) -> DueDate:
         """The due date for a procedure received through ``channel``.
@@ -57,7 +64,11 @@ class DueDateService:
         return self.for_detail(self._catalogue.procedure(code), received_at, channel)
 
     def for_detail(
-        self, detail: ProcedureDetail, received_at: datetime, channel: Channel = Channel.DIRECT
+        self,
+        detail: ProcedureDetail,
+        received_at: datetime,
+        channel: Channel = Channel.DIRECT,
+        session: Session | None = None,
     ) -> DueDate:
         """The due date for a procedure version already read (see :meth:`for_procedure`)."""
         terms = next(t for t in detail.terms if t.channel == channel.value)
@@ -73,4 +84,4 @@ class DueDateService:
             cutoff = None
         elif terms.cutoff is not None:
             cutoff = parse_cutoff(terms.cutoff)
-        return self.for_limit(received_at, parse_limit_spec(terms.limit_spec), cutoff)
+        return self.for_limit(received_at, parse_limit_spec(terms.limit_spec), cutoff, session)

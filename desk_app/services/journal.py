@@ -1,13 +1,15 @@
 """The write recipe of sync.md §2.2: counters, clock guard, event + outbox in one transaction.
 
-Every function here runs inside the caller's unit of work; nothing commits.
+Every function here runs inside the caller's unit of work; nothing commits. The statements every
+action runs (counters, clock mark, event, outbox) go straight to the transaction's sqlite3 connection:
+building them through SQLAlchemy cost more than the writes themselves (bench/bench_accept.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import uuid6
 from sqlalchemy import insert, select, text
@@ -17,15 +19,15 @@ from desk_app.core.errors import ConfigurationError, DomainError, InvalidInput
 from desk_app.core.events import EVENT_VERSION, DossierEvent, EventType, payload_sha256
 from desk_app.i18n import _
 from desk_app.models import (
-    ClockStateRecord,
     DeskIdentityRecord,
     DossierEventRecord,
     DossierRecord,
-    OutboxRecord,
 )
 from desk_app.services.timefmt import iso, parse_iso
+from desk_app.services.uow import TRANSACTION_CACHE, driver
 
 if TYPE_CHECKING:
+
     from sqlalchemy.orm import Session
 
     from desk_app.core.dossier import Actor
@@ -49,13 +51,44 @@ def identity(session: Session) -> DeskIdentityRecord:
     return record
 
 
+@dataclass(frozen=True, slots=True)
+class DeskKeys:
+    """What every write needs of the desk identity."""
+
+    desk_id: str
+    unit_code: str
+    code_slot: int
+
+
+def desk_keys(session: Session) -> DeskKeys:
+    """The desk's id, unit and code slot (read once per transaction); refuses when not initialised."""
+    cached = session.info.get(_DESK_KEYS)
+    if cached is not None:
+        return cast("DeskKeys", cached)
+    row = (
+        driver(session)
+        .execute("SELECT desk_id, unit_code, code_slot FROM desk_identity WHERE singleton = 1")
+        .fetchone()
+    )
+    if row is None:
+        raise ConfigurationError(_("Bàn chưa được khởi tạo: hãy chạy “desk-app init”."))
+    keys = session.info[_DESK_KEYS] = DeskKeys(str(row[0]), str(row[1]), int(row[2]))
+    return keys
+
+
+_DESK_KEYS = TRANSACTION_CACHE[1]
+
+
 def guard_clock(session: Session, now: datetime) -> None:
     """Refuse when the clock went backwards (dead CMOS battery, manual change); else advance the mark."""
-    state = session.get(ClockStateRecord, 1)
-    if state is None:
-        session.add(ClockStateRecord(max_local_time_seen=iso(now)))
+    conn = driver(session)
+    row = conn.execute(
+        "SELECT max_local_time_seen, last_offset_ms FROM clock_state WHERE singleton = 1"
+    ).fetchone()
+    if row is None:
+        conn.execute("INSERT INTO clock_state (singleton, max_local_time_seen) VALUES (1, ?)", (iso(now),))
         return
-    seen = parse_iso(state.max_local_time_seen)
+    seen = parse_iso(row[0])
     if now < seen - CLOCK_TOLERANCE:
         raise ClockWentBackwards(
             _(
@@ -63,7 +96,7 @@ def guard_clock(session: Session, now: datetime) -> None:
                 "cho đến khi lãnh đạo bộ phận kiểm tra và chỉnh lại giờ."
             ).format(seen=f"{seen:%H:%M %d/%m/%Y}")
         )
-    offset = state.last_offset_ms
+    offset = row[1]
     if offset is not None and abs(offset) > CLOCK_BLOCK_MS:
         raise ClockWentBackwards(
             _(
@@ -72,18 +105,20 @@ def guard_clock(session: Session, now: datetime) -> None:
             ).format(minutes=round(offset / 60000))
         )
     if now > seen:
-        state.max_local_time_seen = iso(now)
+        conn.execute("UPDATE clock_state SET max_local_time_seen = ? WHERE singleton = 1", (iso(now),))
 
 
 def _bump(session: Session, name: str) -> int:
-    value = session.execute(
-        text(
-            "INSERT INTO desk_counters (name, value) VALUES (:name, 1) "
-            "ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value"
-        ),
-        {"name": name},
-    ).scalar_one()
-    return int(value)
+    row = (
+        driver(session)
+        .execute(
+            "INSERT INTO desk_counters (name, value) VALUES (?, 1) "
+            "ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value",
+            (name,),
+        )
+        .fetchone()
+    )
+    return int(row[0])
 
 
 def next_desk_seq(session: Session) -> int:
@@ -101,19 +136,22 @@ def next_handover_number(session: Session, year: int) -> int:
     return _bump(session, f"handover:{year}")
 
 
-def issue_code(session: Session, desk: DeskIdentityRecord, day: date) -> DossierCode:
+def issue_code(session: Session, desk: DeskKeys, day: date) -> DossierCode:
     """The next dossier code of this desk's slot for ``day`` (raises CodeExhausted past 999)."""
-    n = session.execute(
-        text(
-            "INSERT INTO code_counters (unit_code, code_date, code_slot, last_n) VALUES (:u, :d, :s, 1) "
-            "ON CONFLICT (unit_code, code_date, code_slot) DO UPDATE SET last_n = last_n + 1 RETURNING last_n"
-        ),
-        {"u": desk.unit_code, "d": f"{day:%y%m%d}", "s": desk.code_slot},
-    ).scalar_one()
-    return make_dossier_code(desk.unit_code, day, desk.code_slot, int(n))
+    row = (
+        driver(session)
+        .execute(
+            "INSERT INTO code_counters (unit_code, code_date, code_slot, last_n) VALUES (?, ?, ?, 1) "
+            "ON CONFLICT (unit_code, code_date, code_slot) DO UPDATE SET last_n = last_n + 1 "
+            "RETURNING last_n",
+            (desk.unit_code, f"{day:%y%m%d}", desk.code_slot),
+        )
+        .fetchone()
+    )
+    return make_dossier_code(desk.unit_code, day, desk.code_slot, int(row[0]))
 
 
-def claim_code(session: Session, desk: DeskIdentityRecord, text_code: str, day: date) -> str:
+def claim_code(session: Session, desk: DeskKeys, text_code: str, day: date) -> str:
     """Take a pre-printed code of a paper dossier; later codes of its slot and day come after it."""
     code = parse_dossier_code(text_code)
     if code.unit_code != desk.unit_code:
@@ -162,7 +200,7 @@ def new_event(
     data: Body,
 ) -> DossierEvent:
     """A new event of this desk (its id, unit and desk filled in); nothing is written yet."""
-    desk = identity(session)
+    desk = desk_keys(session)
     return DossierEvent(
         event_id=str(uuid6.uuid7()),
         event_type=event_type,
@@ -180,40 +218,57 @@ def new_event(
     )
 
 
+_EVENT_COLUMNS = (
+    "event_id, dossier_id, desk_seq, server_seq, event_type, action, from_status, to_status, actor, "
+    "occurred_at, recorded_at, note, payload, origin"
+)
+_INSERT_EVENT = (
+    f"INSERT INTO dossier_events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_OUTBOX = (
+    "INSERT INTO outbox (desk_seq, event_id, aggregate_id, event_type, event_version, payload, "
+    "payload_sha256, local_time, hlc, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
+)
+
+
 def append(session: Session, event: DossierEvent, recorded_at: datetime) -> RecordedEvent:
-    """Append the event and its outbox row (same payload, same transaction)."""
+    """Append the event and its outbox row (same payload, same transaction; the journal is append-only)."""
     desk_seq = next_desk_seq(session)
     body = event.canonical()
-    # Plain inserts: the journal is append-only, it never needs ORM identity.
-    session.execute(
-        insert(DossierEventRecord).values(
-            event_id=event.event_id,
-            dossier_id=event.dossier_id,
-            desk_seq=desk_seq,
-            event_type=event.event_type.value,
-            action=event.action,
-            from_status=event.from_status,
-            to_status=event.to_status,
-            actor=event.actor,
-            occurred_at=event.occurred_at,
-            recorded_at=iso(recorded_at),
-            note=event.note or None,
-            payload=body,
-            origin=f"desk:{event.desk_id}",
-        )
+    conn = driver(session)
+    recorded = iso(recorded_at)
+    conn.execute(
+        _INSERT_EVENT,
+        (
+            event.event_id,
+            event.dossier_id,
+            desk_seq,
+            None,
+            event.event_type.value,
+            event.action,
+            event.from_status,
+            event.to_status,
+            event.actor,
+            event.occurred_at,
+            recorded,
+            event.note or None,
+            body,
+            f"desk:{event.desk_id}",
+        ),
     )
-    session.execute(
-        insert(OutboxRecord).values(
-            desk_seq=desk_seq,
-            event_id=event.event_id,
-            aggregate_id=event.dossier_id,
-            event_type=event.event_type.value,
-            event_version=EVENT_VERSION,
-            payload=body,
-            payload_sha256=payload_sha256(body),
-            local_time=iso(recorded_at),
-            hlc=f"{int(recorded_at.timestamp() * 1000):013d}:{desk_seq:08d}",
-        )
+    conn.execute(
+        _INSERT_OUTBOX,
+        (
+            desk_seq,
+            event.event_id,
+            event.dossier_id,
+            event.event_type.value,
+            EVENT_VERSION,
+            body,
+            payload_sha256(body),
+            recorded,
+            f"{int(recorded_at.timestamp() * 1000):013d}:{desk_seq:08d}",
+        ),
     )
     return RecordedEvent(event.event_id, desk_seq, event.occurred_at)
 

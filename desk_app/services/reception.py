@@ -6,7 +6,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import uuid6
-from sqlalchemy import insert
 
 from desk_app.core.catalogue import Channel, ComponentKind
 from desk_app.core.checklist import ChecklistAnswer, ChecklistItem, ChecklistResult, channel_label, evaluate
@@ -16,16 +15,15 @@ from desk_app.core.events import Applicant, EventType, ReceivedPaper, Reception
 from desk_app.core.projection import project
 from desk_app.core.text import clean
 from desk_app.core.time_limits import parse_limit_spec
-from desk_app.core.workflow import Action, GuardContext, Role, apply
+from desk_app.core.workflow import Action, DossierStatus, GuardContext, Role, apply
 from desk_app.i18n import _
-from desk_app.models import ChecklistAnswerRecord
 from desk_app.services import journal
 from desk_app.services.changes import Changes
-from desk_app.services.dossier_state import new_record
+from desk_app.services.dossier_state import insert_new
 from desk_app.services.dto import MissingSummary, ProcedureDetail, ReceptionOutcome
 from desk_app.services.settings import RULE_SET
 from desk_app.services.timefmt import iso
-from desk_app.services.uow import writing
+from desk_app.services.uow import driver, writing
 from desk_app.services.users import require
 
 if TYPE_CHECKING:
@@ -35,6 +33,7 @@ if TYPE_CHECKING:
 
     from desk_app.core.clock import Clock
     from desk_app.core.dossier import Actor, ReceptionDraft
+    from desk_app.core.dossier import Applicant as DraftApplicant
     from desk_app.models.db import Database
     from desk_app.services.catalogue import CatalogueService
     from desk_app.services.due_dates import DueDateService
@@ -111,23 +110,14 @@ def save_answers(
     session: Session, dossier_id: str, round_no: int, answers: tuple[ChecklistAnswer, ...]
 ) -> None:
     """Store what was received in one round (0 at reception, then one per supplement)."""
-    if answers:
-        session.execute(
-            insert(ChecklistAnswerRecord),
-            [
-                {
-                    "dossier_id": dossier_id,
-                    "round": round_no,
-                    "position": a.position,
-                    "originals": a.originals,
-                    "copies": a.copies,
-                    "shown": a.shown,
-                    "applies": a.applies,
-                    "substitute": a.substitute,
-                }
-                for a in answers
-            ],
-        )
+    driver(session).executemany(
+        "INSERT INTO dossier_checklist (dossier_id, round, position, originals, copies, shown, applies, "
+        "substitute) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (dossier_id, round_no, a.position, a.originals, a.copies, a.shown, a.applies, a.substitute)
+            for a in answers
+        ],
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,9 +172,23 @@ class ReceptionService:
         self._catalogue = catalogue
         self._due_dates = due_dates
         self._settings = settings
+        # A version's components never change (an override changes only its terms).
+        self._items: dict[int, list[ChecklistItem]] = {}
+
+    def items_of(self, detail: ProcedureDetail) -> list[ChecklistItem]:
+        """:func:`checklist_items` of a procedure version, built once per version."""
+        items = self._items.get(detail.version_id)
+        if items is None:
+            items = self._items[detail.version_id] = checklist_items(detail)
+        return items
 
     def due_for(
-        self, detail: ProcedureDetail, received: datetime, channel_value: str, officer_due: datetime | None
+        self,
+        detail: ProcedureDetail,
+        received: datetime,
+        channel_value: str,
+        officer_due: datetime | None,
+        session: Session | None = None,
     ) -> tuple[datetime, datetime, int | None, str | None, str, str]:
         """(due, counted_from, calendar version, limit, source, explanation) for a complete dossier."""
         terms = next(t for t in detail.terms if t.channel == channel_value)
@@ -199,9 +203,7 @@ class ReceptionService:
             if officer_due <= received:
                 raise InvalidInput(_("Ngày hẹn trả phải sau thời điểm nhận hồ sơ."))
             return officer_due, received, None, None, "officer", _("Ngày hẹn do cán bộ nhập.")
-        from desk_app.core.catalogue import Channel
-
-        due = self._due_dates.for_detail(detail, received, Channel(channel_value))
+        due = self._due_dates.for_detail(detail, received, Channel(channel_value), session)
         return (
             due.due_at,
             due.counted_from,
@@ -221,13 +223,13 @@ class ReceptionService:
         preprinted: str | None = None,
     ) -> Acceptance:
         """Give a complete dossier its code, register number and due date (inside a write transaction)."""
-        desk = journal.identity(session)
+        desk = journal.desk_keys(session)
         if preprinted is None:
             code = str(journal.issue_code(session, desk, received.date()))
         else:
             code = journal.claim_code(session, desk, preprinted, received.date())
         due, counted, calendar_version, limit_spec, source, explanation = self.due_for(
-            detail, received, channel_value, officer_due
+            detail, received, channel_value, officer_due, session
         )
         number = journal.next_register_number(session, received.year)
         return Acceptance(
@@ -244,42 +246,21 @@ class ReceptionService:
     ) -> tuple[ReceptionOutcome, Changes]:
         """Decide a reception: complete → accepted; incomplete → supplement request; or refuse.
 
-        ``late_entry`` enters afterwards a dossier received on paper during an outage, with its
-        original time and its pre-printed code; only a supervisor may, and the reason is kept.
+        One write transaction reads what it needs (procedure, rule set, calendar) and writes the row,
+        the checklist, the event and its outbox row. ``late_entry`` enters afterwards a dossier received
+        on paper during an outage, with its original time and its pre-printed code; only a supervisor
+        may, and the reason is kept.
         """
         now = self._clock.now()
-        if late_entry is not None:
-            require(actor, Role.SUPERVISOR, _("Nhập bù hồ sơ giấy"))
-            if not clean(late_entry.reason):
-                raise InvalidInput(_("Cần ghi lý do nhập bù (ví dụ: mất điện, mất mạng ngày …)."))
+        _check_late_entry(actor, late_entry)
         applicant = draft.applicant.normalised()
-        received = draft.effective_received_at(now)
-        if received > now + journal.CLOCK_TOLERANCE:
-            raise InvalidInput(_("Thời điểm nhận hồ sơ không được ở tương lai."))
-        if draft.bundles < 1:
-            raise InvalidInput(_("Số lượng hồ sơ phải từ 1 bộ trở lên."))
-        detail = self._catalogue.procedure(draft.procedure_code)
-        require_offered(detail, draft.channel)
-        items = checklist_items(detail)
-        answers = (
-            identity_shown(items, draft.answers, draft.channel) if applicant.from_card else draft.answers
-        )
-        result = evaluate(items, answers, draft.channel, allow_undecided=refuse_reason is not None)
-        if refuse_reason is not None:
-            action = Action.REFUSE
-        elif result.complete:
-            action = Action.RECEIVE
-        else:
-            action = Action.REQUEST_SUPPLEMENT
-        ctx = GuardContext(
-            role=actor.role, missing_items=len(result.missing), reason=clean(refuse_reason or "")
-        )
-        status = apply(None, action, ctx)
-        if late_entry is not None and action is not Action.RECEIVE:
-            raise InvalidInput(_("Chỉ nhập bù được hồ sơ đã tiếp nhận đủ (có mã hồ sơ trên phiếu giấy)."))
-        rule_set = self._settings.get(RULE_SET)
+        received = _received_at(draft, now)
         with writing(self._db) as uow:
             session = uow.session
+            detail = self._catalogue.procedure_in(session, draft.procedure_code)
+            decision = _decide(
+                detail, self.items_of(detail), draft, applicant.from_card, actor, refuse_reason, late_entry
+            )
             journal.guard_clock(session, now)
             accepted = (
                 self.accept_in(
@@ -290,70 +271,141 @@ class ReceptionService:
                     draft.due_at,
                     late_entry.code if late_entry else None,
                 )
-                if action is Action.RECEIVE
+                if decision.action is Action.RECEIVE
                 else None
             )
-            reception = Reception(
-                procedure_code=detail.code,
-                procedure_name=detail.name,
-                procedure_version=detail.version,
-                channel=draft.channel.value,
-                rule_set=rule_set,
-                received_at=iso(received),
-                applicant=Applicant(
-                    kind=applicant.kind.value,
-                    name=applicant.name,
-                    id_number=applicant.id_number or None,
-                    phone=applicant.phone or None,
-                    email=applicant.email or None,
-                    address=applicant.address or None,
-                    from_card=applicant.from_card,
-                ),
-                summary=clean(draft.summary) or detail.name,
-                bundles=draft.bundles,
-                needs_receipt=draft.receipt_requested or not draft.immediate_result,
-                received=tuple(
-                    ReceivedPaper(a.position, a.originals, a.copies, a.shown) for a in result.received
-                ),
-                missing=tuple(m.position for m in result.missing),
-                postal_handover_at=iso(draft.postal_handover_at) if draft.postal_handover_at else None,
-                late_entry=late_entry is not None,
-                late_entry_reason=clean(late_entry.reason) if late_entry else None,
-                explanation=accepted.explanation if accepted else "",
-                **(accepted.body_fields(received) if accepted else {}),
+            body = reception_body(
+                detail,
+                draft,
+                applicant,
+                decision.result,
+                self._settings.get_in(session, RULE_SET),
+                received,
+                accepted,
+                late_entry,
             )
             event = journal.new_event(
                 session,
                 event_type=EventType.RECEIVED,
                 dossier_id=str(uuid6.uuid7()),
                 dossier_code=accepted.code if accepted else None,
-                action=action,
+                action=decision.action,
                 from_status=None,
-                to_status=status,
+                to_status=decision.status,
                 actor=actor,
                 occurred_at=received,
-                note=ctx.reason,
-                data=reception,
+                note=decision.reason,
+                data=body,
             )
             state = project(None, event)
-            dossier = new_record(state, detail.version_id)
-            session.add(dossier)
-            session.flush()
-            save_answers(session, dossier.dossier_id, 0, result.received)
+            insert_new(session, state, detail.version_id)
+            save_answers(session, state.dossier_id, 0, decision.result.received)
             journal.append(session, event, now)
             uow.commit()
-        outcome = {
-            Action.RECEIVE: "accepted",
-            Action.REQUEST_SUPPLEMENT: "supplement",
-            Action.REFUSE: "refused",
-        }
         return ReceptionOutcome(
-            id=dossier.dossier_id,
-            outcome=outcome[action],
-            code=dossier.dossier_code,
-            status=int(status),
-            due_at=dossier.due_at,
-            missing=missing_summaries(result),
+            id=state.dossier_id,
+            outcome=_OUTCOMES[decision.action],
+            code=state.dossier_code,
+            status=state.status,
+            due_at=state.due_at,
+            missing=missing_summaries(decision.result),
             explanation=accepted.explanation if accepted else "",
-            register_number=dossier.register_number,
+            register_number=state.register_number,
         ), Changes.DOSSIERS | Changes.QUEUE | Changes.REGISTER | Changes.OUTBOX
+
+
+_OUTCOMES = {Action.RECEIVE: "accepted", Action.REQUEST_SUPPLEMENT: "supplement", Action.REFUSE: "refused"}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the counter decided: accept, ask for a supplement, or refuse (and why)."""
+
+    action: Action
+    status: DossierStatus
+    result: ChecklistResult
+    reason: str
+
+
+def _check_late_entry(actor: Actor, late_entry: LateEntry | None) -> None:
+    if late_entry is not None:
+        require(actor, Role.SUPERVISOR, _("Nhập bù hồ sơ giấy"))
+        if not clean(late_entry.reason):
+            raise InvalidInput(_("Cần ghi lý do nhập bù (ví dụ: mất điện, mất mạng ngày …)."))
+
+
+def _received_at(draft: ReceptionDraft, now: datetime) -> datetime:
+    received = draft.effective_received_at(now)
+    if received > now + journal.CLOCK_TOLERANCE:
+        raise InvalidInput(_("Thời điểm nhận hồ sơ không được ở tương lai."))
+    if draft.bundles < 1:
+        raise InvalidInput(_("Số lượng hồ sơ phải từ 1 bộ trở lên."))
+    return received
+
+
+def _decide(
+    detail: ProcedureDetail,
+    items: list[ChecklistItem],
+    draft: ReceptionDraft,
+    from_card: bool,
+    actor: Actor,
+    refuse_reason: str | None,
+    late_entry: LateEntry | None,
+) -> Decision:
+    """The decision the checklist and the officer's choice lead to (the guards say whether it may)."""
+    require_offered(detail, draft.channel)
+    answers = identity_shown(items, draft.answers, draft.channel) if from_card else draft.answers
+    result = evaluate(items, answers, draft.channel, allow_undecided=refuse_reason is not None)
+    if refuse_reason is not None:
+        action = Action.REFUSE
+    elif result.complete:
+        action = Action.RECEIVE
+    else:
+        action = Action.REQUEST_SUPPLEMENT
+    reason = clean(refuse_reason or "")
+    status = apply(
+        None, action, GuardContext(role=actor.role, missing_items=len(result.missing), reason=reason)
+    )
+    if late_entry is not None and action is not Action.RECEIVE:
+        raise InvalidInput(_("Chỉ nhập bù được hồ sơ đã tiếp nhận đủ (có mã hồ sơ trên phiếu giấy)."))
+    return Decision(action, status, result, reason)
+
+
+def reception_body(
+    detail: ProcedureDetail,
+    draft: ReceptionDraft,
+    applicant: DraftApplicant,
+    result: ChecklistResult,
+    rule_set: str,
+    received: datetime,
+    accepted: Acceptance | None,
+    late_entry: LateEntry | None,
+) -> Reception:
+    """The body of the reception event: the whole dossier as the desk creates it."""
+    return Reception(
+        procedure_code=detail.code,
+        procedure_name=detail.name,
+        procedure_version=detail.version,
+        channel=draft.channel.value,
+        rule_set=rule_set,
+        received_at=iso(received),
+        applicant=Applicant(
+            kind=applicant.kind.value,
+            name=applicant.name,
+            id_number=applicant.id_number or None,
+            phone=applicant.phone or None,
+            email=applicant.email or None,
+            address=applicant.address or None,
+            from_card=applicant.from_card,
+        ),
+        summary=clean(draft.summary) or detail.name,
+        bundles=draft.bundles,
+        needs_receipt=draft.receipt_requested or not draft.immediate_result,
+        received=tuple(ReceivedPaper(a.position, a.originals, a.copies, a.shown) for a in result.received),
+        missing=tuple(m.position for m in result.missing),
+        postal_handover_at=iso(draft.postal_handover_at) if draft.postal_handover_at else None,
+        late_entry=late_entry is not None,
+        late_entry_reason=clean(late_entry.reason) if late_entry else None,
+        explanation=accepted.explanation if accepted else "",
+        **(accepted.body_fields(received) if accepted else {}),
+    )

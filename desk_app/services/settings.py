@@ -12,7 +12,7 @@ from desk_app.i18n import N_, _
 from desk_app.models import SettingRecord
 from desk_app.services.changes import Changes
 from desk_app.services.timefmt import iso
-from desk_app.services.uow import reading, writing
+from desk_app.services.uow import driver, reading, writing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -62,11 +62,15 @@ class SettingsService:
     def get(self, setting: Setting[T]) -> T:
         """The stored value, or the default."""
         with reading(self._db) as uow:
-            record = uow.session.get(SettingRecord, setting.key)
-            if record is None:
-                return setting.default
-            value: T = json.loads(record.value)
-            return value
+            return self.get_in(uow.session, setting)
+
+    def get_in(self, session: Session, setting: Setting[T]) -> T:
+        """:meth:`get` inside the caller's transaction."""
+        row = driver(session).execute("SELECT value FROM settings WHERE key = ?", (setting.key,)).fetchone()
+        if row is None:
+            return setting.default
+        value: T = json.loads(row[0])
+        return value
 
     def set(self, setting: Setting[T], value: T, actor: str) -> Changes:
         """Store a value after checking its type."""

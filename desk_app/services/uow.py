@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session, SessionTransaction
 
 if TYPE_CHECKING:
+    import sqlite3
     from types import TracebackType
 
-    from sqlalchemy.orm import Session, sessionmaker
+    from sqlalchemy.orm import sessionmaker
 
     from desk_app.models.db import Database
 
@@ -46,6 +50,31 @@ class UnitOfWork:
         finally:
             session.close()
             self._session = None
+
+
+def driver(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection of the session's transaction, for the few statements every action runs.
+
+    Building those through SQLAlchemy cost more than the writes themselves (bench/bench_accept.py).
+    """
+    cached = session.info.get(_DRIVER)
+    if cached is not None:
+        return cast("sqlite3.Connection", cached)
+    connection = session.connection().connection.driver_connection
+    assert connection is not None  # a session inside its with-block holds an open connection
+    session.info[_DRIVER] = connection
+    return cast("sqlite3.Connection", connection)
+
+
+_DRIVER = "desk_app.driver"
+TRANSACTION_CACHE = (_DRIVER, "desk_app.desk_keys")  # what a transaction may keep in ``session.info``
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_transaction(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:  # the outermost one: the next may run on another pooled connection
+        for key in TRANSACTION_CACHE:
+            session.info.pop(key, None)
 
 
 def writing(db: Database) -> UnitOfWork:
