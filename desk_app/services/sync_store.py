@@ -32,7 +32,17 @@ if TYPE_CHECKING:
     from desk_app.services.sync_apply import PulledItems
     from desk_app.sync.protocol import Enrolment
 
-_PENDING = (OutboxRecord.acked_at.is_(None), OutboxRecord.rejected_reason.is_(None))
+# Stopped by the desk itself (a payload that fails its own hash): never sent, so central has no
+# server_seq for it. Central numbers a desk's events without holes, so nothing after it can go either.
+_STOPPED = OutboxRecord.rejected_reason.is_not(None) & OutboxRecord.server_seq.is_(None)
+_FIRST_STOPPED = (
+    select(func.coalesce(func.min(OutboxRecord.desk_seq), 2**62)).where(_STOPPED).scalar_subquery()
+)
+_PENDING = (
+    OutboxRecord.acked_at.is_(None),
+    OutboxRecord.rejected_reason.is_(None),
+    OutboxRecord.desk_seq < _FIRST_STOPPED,
+)
 
 
 class SqliteSyncStore:
@@ -205,13 +215,17 @@ class SqliteSyncStore:
             )
 
     def unack_above(self, hwm: int) -> int:
-        """Central lost what is above ``hwm``: pending again (rejections are re-evaluated too)."""
+        """Central lost what is above ``hwm``: pending again.
+
+        Central's rejections are re-evaluated too; an event the desk stopped itself stays stopped.
+        """
         with writing(self._db) as uow:
             done = uow.session.execute(
                 update(OutboxRecord)
                 .where(
                     OutboxRecord.desk_seq > hwm,
-                    OutboxRecord.acked_at.is_not(None) | OutboxRecord.rejected_reason.is_not(None),
+                    OutboxRecord.acked_at.is_not(None)
+                    | (OutboxRecord.rejected_reason.is_not(None) & OutboxRecord.server_seq.is_not(None)),
                 )
                 .values(acked_at=None, server_seq=None, rejected_reason=None)
             )

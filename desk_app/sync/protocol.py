@@ -124,9 +124,18 @@ class PushResult:
     reason: str = ""
 
     @property
+    def rejected(self) -> bool:
+        """Refused now, or refused before.
+
+        A resend of an event central holds as rejected is answered ``duplicate`` with the stored
+        reason: the first answer may have been lost on the way, and the refusal must still be shown.
+        """
+        return self.status == REJECTED or (self.status == DUPLICATE and bool(self.reason))
+
+    @property
     def acked(self) -> bool:
-        """Applied and duplicate both mean: stored on central."""
-        return self.status in (APPLIED, DUPLICATE)
+        """Stored on central and applied (now, or the first time it was sent)."""
+        return self.status in (APPLIED, DUPLICATE) and not self.rejected
 
     def to_json(self) -> dict[str, Any]:
         """The wire dict."""

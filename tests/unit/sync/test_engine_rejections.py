@@ -123,13 +123,6 @@ def test_a_resent_event_whose_payload_changed_is_stopped_and_the_rest_go_on(
     assert central.state.events[second].status == "applied"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a push answered 422 payload_mismatch for an event above central's hwm wedges the queue. "
-    "SyncEngine._push_all stops the event, pushes the rest, gets 409 gap (central needs contiguous "
-    "desk_seq), and the Gap branch calls unack_above(), which also clears rejected_reason: the stopped "
-    "event is pending again, 422 again, ... until MAX_ROUNDS (10,000 pushes per run); nothing is acked.",
-)
 def test_an_event_whose_hash_is_wrong_stays_stopped_and_the_run_ends(
     desk: Desk, central: FakeCentral, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -145,13 +138,6 @@ def test_an_event_whose_hash_is_wrong_stays_stopped_and_the_run_ends(
     assert central.posts("/v1/push") < 10
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a rejection whose answer was lost is silently acknowledged. The resend gets "
-    "'duplicate' (central answers so for any known event id, with the stored reason), PushResult.acked "
-    "counts duplicate as an ack, and SqliteSyncStore.record_results sets acked_at and opens no review "
-    "item: I7 (no silent rejection) is violated and the outbox shows the refused event as accepted.",
-)
 def test_a_rejection_whose_answer_was_lost_is_still_shown_for_review(
     desk: Desk, central: FakeCentral
 ) -> None:
