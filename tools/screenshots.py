@@ -19,7 +19,7 @@ from desk_app.core.scan import classify
 from desk_app.core.workflow import Action, Role
 from desk_app.services.container import build_services
 from desk_app.services.dossiers import ActionRequest
-from desk_app.services.reception import checklist_items
+from desk_app.services.reception_checklist import checklist_items
 from desk_app.ui.app import build_window, make_application
 from desk_app.ui.events import AppEvents
 from desk_app.ui.tasks import TaskRunner

@@ -12,7 +12,8 @@ from desk_app.core.checklist import ChecklistAnswer, complete_answers
 from desk_app.core.workflow import Action, DossierStatus
 from desk_app.i18n import _
 from desk_app.services.dossiers import ActionRequest
-from desk_app.services.reception import LateEntry, checklist_items
+from desk_app.services.reception import LateEntry
+from desk_app.services.reception_checklist import checklist_items
 
 if TYPE_CHECKING:
     import argparse

@@ -20,7 +20,7 @@ from desk_app.services import journal
 from desk_app.services.changes import Changes
 from desk_app.services.dossier_state import state_of, store
 from desk_app.services.dossier_views import detail_of, find_dossier, search_dossiers, summary_of
-from desk_app.services.reception import checklist_items, save_answers
+from desk_app.services.reception_checklist import checklist_items, save_answers
 from desk_app.services.timefmt import iso, parse_iso
 from desk_app.services.uow import reading, writing
 

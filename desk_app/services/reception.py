@@ -2,122 +2,46 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import uuid6
 
-from desk_app.core.catalogue import Channel, ComponentKind
-from desk_app.core.checklist import ChecklistAnswer, ChecklistItem, ChecklistResult, channel_label, evaluate
-from desk_app.core.components import Applies
+from desk_app.core.catalogue import Channel
 from desk_app.core.errors import InvalidInput
-from desk_app.core.events import Applicant, EventType, ReceivedPaper, Reception
+from desk_app.core.events import EventType
 from desk_app.core.projection import project
-from desk_app.core.text import clean
 from desk_app.core.time_limits import parse_limit_spec
-from desk_app.core.workflow import Action, DossierStatus, GuardContext, Role, apply
+from desk_app.core.workflow import Action
 from desk_app.i18n import _
 from desk_app.services import journal
 from desk_app.services.changes import Changes
 from desk_app.services.dossier_state import insert_new
-from desk_app.services.dto import MissingSummary, ProcedureDetail, ReceptionOutcome
+from desk_app.services.dto import ProcedureDetail, ReceptionOutcome
+from desk_app.services.reception_checklist import checklist_items, missing_summaries, save_answers
+from desk_app.services.reception_decision import (
+    OUTCOMES,
+    check_late_entry,
+    decide,
+    received_at,
+    reception_body,
+)
 from desk_app.services.settings import RULE_SET
 from desk_app.services.timefmt import iso
-from desk_app.services.uow import driver, writing
-from desk_app.services.users import require
+from desk_app.services.uow import writing
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from sqlalchemy.orm import Session
 
+    from desk_app.core.checklist import ChecklistItem
     from desk_app.core.clock import Clock
     from desk_app.core.dossier import Actor, ReceptionDraft
-    from desk_app.core.dossier import Applicant as DraftApplicant
     from desk_app.models.db import Database
     from desk_app.services.catalogue import CatalogueService
     from desk_app.services.due_dates import DueDateService
     from desk_app.services.settings import SettingsService
-
-
-def checklist_items(detail: ProcedureDetail) -> list[ChecklistItem]:
-    """The published components of a procedure version as checklist items, with their reading."""
-    return [
-        ChecklistItem(
-            c.position,
-            c.name,
-            ComponentKind(c.kind),
-            c.originals,
-            c.copies,
-            c.group,
-            Applies(c.applies),
-            frozenset(Channel(v) for v in c.channels),
-            c.case,
-            c.alt_group,
-            c.substitutes,
-            c.identity,
-            c.ambiguous,
-        )
-        for c in detail.components
-    ]
-
-
-def require_offered(detail: ProcedureDetail, channel: Channel) -> None:
-    """Refuse a reception on a channel the procedure is not published for."""
-    terms = next((t for t in detail.terms if t.channel == channel.value), None)
-    if terms is not None and not terms.offered:
-        offered = [channel_label(Channel(t.channel)) for t in detail.terms if t.offered]
-        raise InvalidInput(
-            _("Thủ tục {code} không được công bố để nộp {channel}; kênh được công bố: {offered}.").format(
-                code=detail.code, channel=channel_label(channel), offered=", ".join(offered) or _("không rõ")
-            )
-        )
-
-
-def identity_shown(
-    items: list[ChecklistItem], answers: tuple[ChecklistAnswer, ...], channel: Channel
-) -> tuple[ChecklistAnswer, ...]:
-    """A scanned CCCD is the identity paper shown: it is recorded so, and never asked for again."""
-    by_position = {a.position: a for a in answers}
-    for item in items:
-        if item.identity and item.on_channel(channel) and item.kind is ComponentKind.SHOW:
-            answer = by_position.get(item.position)
-            by_position[item.position] = (
-                replace(answer, shown=True, applies=True)
-                if answer is not None
-                else ChecklistAnswer(item.position, 1, 0, shown=True)
-            )
-    return tuple(by_position[p] for p in sorted(by_position))
-
-
-def missing_summaries(result: ChecklistResult) -> tuple[MissingSummary, ...]:
-    """DTOs of the missing items."""
-    return tuple(
-        MissingSummary(
-            m.position,
-            m.name,
-            m.kind.value,
-            m.originals_needed,
-            m.copies_needed,
-            m.originals_received,
-            m.copies_received,
-        )
-        for m in result.missing
-    )
-
-
-def save_answers(
-    session: Session, dossier_id: str, round_no: int, answers: tuple[ChecklistAnswer, ...]
-) -> None:
-    """Store what was received in one round (0 at reception, then one per supplement)."""
-    driver(session).executemany(
-        "INSERT INTO dossier_checklist (dossier_id, round, position, originals, copies, shown, applies, "
-        "substitute) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (dossier_id, round_no, a.position, a.originals, a.copies, a.shown, a.applies, a.substitute)
-            for a in answers
-        ],
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,13 +176,13 @@ class ReceptionService:
         may, and the reason is kept.
         """
         now = self._clock.now()
-        _check_late_entry(actor, late_entry)
+        check_late_entry(actor, late_entry)
         applicant = draft.applicant.normalised()
-        received = _received_at(draft, now)
+        received = received_at(draft, now)
         with writing(self._db) as uow:
             session = uow.session
             detail = self._catalogue.procedure_in(session, draft.procedure_code)
-            decision = _decide(
+            decision = decide(
                 detail, self.items_of(detail), draft, applicant.from_card, actor, refuse_reason, late_entry
             )
             journal.guard_clock(session, now)
@@ -304,7 +228,7 @@ class ReceptionService:
             uow.commit()
         return ReceptionOutcome(
             id=state.dossier_id,
-            outcome=_OUTCOMES[decision.action],
+            outcome=OUTCOMES[decision.action],
             code=state.dossier_code,
             status=state.status,
             due_at=state.due_at,
@@ -312,100 +236,3 @@ class ReceptionService:
             explanation=accepted.explanation if accepted else "",
             register_number=state.register_number,
         ), Changes.DOSSIERS | Changes.QUEUE | Changes.REGISTER | Changes.OUTBOX
-
-
-_OUTCOMES = {Action.RECEIVE: "accepted", Action.REQUEST_SUPPLEMENT: "supplement", Action.REFUSE: "refused"}
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """What the counter decided: accept, ask for a supplement, or refuse (and why)."""
-
-    action: Action
-    status: DossierStatus
-    result: ChecklistResult
-    reason: str
-
-
-def _check_late_entry(actor: Actor, late_entry: LateEntry | None) -> None:
-    if late_entry is not None:
-        require(actor, Role.SUPERVISOR, _("Nhập bù hồ sơ giấy"))
-        if not clean(late_entry.reason):
-            raise InvalidInput(_("Cần ghi lý do nhập bù (ví dụ: mất điện, mất mạng ngày …)."))
-
-
-def _received_at(draft: ReceptionDraft, now: datetime) -> datetime:
-    received = draft.effective_received_at(now)
-    if received > now + journal.CLOCK_TOLERANCE:
-        raise InvalidInput(_("Thời điểm nhận hồ sơ không được ở tương lai."))
-    if draft.bundles < 1:
-        raise InvalidInput(_("Số lượng hồ sơ phải từ 1 bộ trở lên."))
-    return received
-
-
-def _decide(
-    detail: ProcedureDetail,
-    items: list[ChecklistItem],
-    draft: ReceptionDraft,
-    from_card: bool,
-    actor: Actor,
-    refuse_reason: str | None,
-    late_entry: LateEntry | None,
-) -> Decision:
-    """The decision the checklist and the officer's choice lead to (the guards say whether it may)."""
-    require_offered(detail, draft.channel)
-    answers = identity_shown(items, draft.answers, draft.channel) if from_card else draft.answers
-    result = evaluate(items, answers, draft.channel, allow_undecided=refuse_reason is not None)
-    if refuse_reason is not None:
-        action = Action.REFUSE
-    elif result.complete:
-        action = Action.RECEIVE
-    else:
-        action = Action.REQUEST_SUPPLEMENT
-    reason = clean(refuse_reason or "")
-    status = apply(
-        None, action, GuardContext(role=actor.role, missing_items=len(result.missing), reason=reason)
-    )
-    if late_entry is not None and action is not Action.RECEIVE:
-        raise InvalidInput(_("Chỉ nhập bù được hồ sơ đã tiếp nhận đủ (có mã hồ sơ trên phiếu giấy)."))
-    return Decision(action, status, result, reason)
-
-
-def reception_body(
-    detail: ProcedureDetail,
-    draft: ReceptionDraft,
-    applicant: DraftApplicant,
-    result: ChecklistResult,
-    rule_set: str,
-    received: datetime,
-    accepted: Acceptance | None,
-    late_entry: LateEntry | None,
-) -> Reception:
-    """The body of the reception event: the whole dossier as the desk creates it."""
-    return Reception(
-        procedure_code=detail.code,
-        procedure_name=detail.name,
-        procedure_version=detail.version,
-        channel=draft.channel.value,
-        rule_set=rule_set,
-        received_at=iso(received),
-        applicant=Applicant(
-            kind=applicant.kind.value,
-            name=applicant.name,
-            id_number=applicant.id_number or None,
-            phone=applicant.phone or None,
-            email=applicant.email or None,
-            address=applicant.address or None,
-            from_card=applicant.from_card,
-        ),
-        summary=clean(draft.summary) or detail.name,
-        bundles=draft.bundles,
-        needs_receipt=draft.receipt_requested or not draft.immediate_result,
-        received=tuple(ReceivedPaper(a.position, a.originals, a.copies, a.shown) for a in result.received),
-        missing=tuple(m.position for m in result.missing),
-        postal_handover_at=iso(draft.postal_handover_at) if draft.postal_handover_at else None,
-        late_entry=late_entry is not None,
-        late_entry_reason=clean(late_entry.reason) if late_entry else None,
-        explanation=accepted.explanation if accepted else "",
-        **(accepted.body_fields(received) if accepted else {}),
-    )

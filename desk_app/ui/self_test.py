@@ -11,7 +11,7 @@ from desk_app.core.checklist import complete_answers
 from desk_app.core.dossier import Actor, Applicant, ReceptionDraft
 from desk_app.core.workflow import Role
 from desk_app.services.container import build_services
-from desk_app.services.reception import checklist_items
+from desk_app.services.reception_checklist import checklist_items
 
 SELF_TEST_PROCEDURE_QUERY = "khai sinh"
 

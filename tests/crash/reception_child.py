@@ -19,7 +19,7 @@ from desk_app.core.clock import VN_TZ
 from desk_app.core.dossier import Actor, Applicant, ReceptionDraft
 from desk_app.core.workflow import Role
 from desk_app.services.container import build_services
-from desk_app.services.reception import checklist_items
+from desk_app.services.reception_checklist import checklist_items
 
 
 def main(db: str, days_back: int, out: TextIO = sys.stdout) -> None:

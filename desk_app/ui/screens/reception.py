@@ -30,7 +30,7 @@ from desk_app.core.reception_form import ReceptionForm, complete_ticks
 from desk_app.core.scan import ScanKind, ScanResult
 from desk_app.core.workflow import Action, GuardContext, allowed_actions
 from desk_app.i18n import _, ngettext
-from desk_app.services.reception import checklist_items
+from desk_app.services.reception_checklist import checklist_items
 from desk_app.ui.dossier_actions import print_and_record
 from desk_app.ui.errors import show_error
 from desk_app.ui.timefmt import to_moment

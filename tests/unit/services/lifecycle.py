@@ -12,7 +12,7 @@ from desk_app.core.clock import VN_TZ
 from desk_app.core.dossier import Actor, Applicant, ReceptionDraft
 from desk_app.core.workflow import Role
 from desk_app.services.container import Services
-from desk_app.services.reception import checklist_items
+from desk_app.services.reception_checklist import checklist_items
 
 OFFICER = Actor("canbo1", Role.OFFICER)
 SUPERVISOR = Actor("truongbp", Role.SUPERVISOR)

@@ -28,7 +28,7 @@ from desk_app.services import journal
 from desk_app.services.container import Services, build_services
 from desk_app.services.dossier_state import journal_events, state_of
 from desk_app.services.dossiers import ActionRequest
-from desk_app.services.reception import checklist_items
+from desk_app.services.reception_checklist import checklist_items
 from desk_app.services.sync_apply import conflict
 from desk_app.services.sync_relearn import relearn
 from desk_app.services.uow import reading, writing
