@@ -65,6 +65,7 @@ class SyncReadService:
                 ),
                 reference_versions={str(k): int(v) for k, v in versions.items()},
                 desk_id=desk.desk_id,
+                log_floor=self.retention_floor,
             ).to_json()
 
     def pull(self, token: str | None, stream: str, after: int, limit: int) -> dict[str, Any]:

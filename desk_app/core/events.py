@@ -61,6 +61,7 @@ class ReviewReason(StrEnum):
     RELEARN_CODE_REISSUED = "relearn_code_reissued"
     RELEARN_REGISTER_REISSUED = "relearn_register_reissued"
     RELEARN_UNKNOWN_PROCEDURE = "relearn_unknown_procedure"
+    LOST_ON_CENTRAL = "lost_on_central"  # central, restored from a backup, no longer holds a pulled step
 
 
 class PullKind(StrEnum):

@@ -14,7 +14,7 @@ from desk_app.models.catalogue import (
     ProcedureVersionRecord,
 )
 from desk_app.models.desk import ClockStateRecord, CodeCounterRecord, DeskCounterRecord, DeskIdentityRecord
-from desk_app.models.dossier import ChecklistAnswerRecord, DossierEventRecord, DossierRecord
+from desk_app.models.dossier import CentralCopy, ChecklistAnswerRecord, DossierEventRecord, DossierRecord
 from desk_app.models.drafts import ReceptionDraftRecord
 from desk_app.models.handover import HandoverBatchRecord, HandoverItemRecord
 from desk_app.models.outbox import OutboxRecord, ReferenceReleaseRecord, SyncConflictRecord, SyncCursorRecord
@@ -26,6 +26,7 @@ __all__ = [
     "CalendarOverrideRecord",
     "CalendarVersionRecord",
     "CatalogueImportRecord",
+    "CentralCopy",
     "ChecklistAnswerRecord",
     "ClockStateRecord",
     "CodeCounterRecord",

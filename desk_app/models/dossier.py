@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from enum import StrEnum
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desk_app.models.base import Base
@@ -80,6 +82,14 @@ class ChecklistAnswerRecord(Base):
     substitute: Mapped[int] = mapped_column(Integer, default=0)  # n: the n-th fallback the paper names
 
 
+class CentralCopy(StrEnum):
+    """Whether central still holds a pulled step (sync.md §2.5: snapshot-replace after its restore)."""
+
+    HELD = "held"
+    UNCONFIRMED = "unconfirmed"  # central was restored; the step has not come again yet
+    LOST = "lost"  # the stream was read to its end without it: left out of the projection
+
+
 class DossierEventRecord(Base):
     """One immutable event of a dossier: own events and pulled ones alike."""
 
@@ -87,6 +97,7 @@ class DossierEventRecord(Base):
     __table_args__ = (
         Index("ix_dossier_events_dossier", "dossier_id", "occurred_at"),
         Index("ix_dossier_events_occurred", "occurred_at"),
+        Index("ix_dossier_events_unsettled", "central_copy", sqlite_where=text("central_copy != 'held'")),
     )
 
     event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -103,3 +114,7 @@ class DossierEventRecord(Base):
     note: Mapped[str | None] = mapped_column(Text)
     payload: Mapped[str] = mapped_column(Text)
     origin: Mapped[str] = mapped_column(String(60))  # desk:<id> | dept:<code> | central
+    # Of a pulled step: "held" by central; "unconfirmed" since central was restored from a backup
+    # (sync.md §2.5); "lost" when the stream was read to its end without it (kept for the audit, left
+    # out of the projection).
+    central_copy: Mapped[str] = mapped_column(String(12), default="held", server_default="held")

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from desk_app.core.events import DossierEvent
 from desk_app.core.projection import COLUMNS, DossierState, NotApplicable, project
-from desk_app.models import DossierEventRecord, DossierRecord, ProcedureVersionRecord
+from desk_app.models import CentralCopy, DossierEventRecord, DossierRecord, ProcedureVersionRecord
 from desk_app.models.outbox import OutboxRecord
 from desk_app.services.uow import driver
 
@@ -48,9 +48,7 @@ _INSERT = (
 
 def insert_new(session: Session, state: DossierState, procedure_version_id: int) -> None:
     """Insert the row of a dossier this desk creates (one plain statement: the reception's hot path)."""
-    driver(session).execute(
-        _INSERT, (procedure_version_id, *(getattr(state, name) for name in _STORED))
-    )
+    driver(session).execute(_INSERT, (procedure_version_id, *(getattr(state, name) for name in _STORED)))
 
 
 def new_record(state: DossierState, procedure_version_id: int) -> DossierRecord:
@@ -63,11 +61,18 @@ def new_record(state: DossierState, procedure_version_id: int) -> DossierRecord:
 
 
 def journal_events(session: Session, dossier_id: str) -> list[DossierEvent]:
-    """The dossier's events in central's order, then this desk's pending ones; refused ones left out."""
+    """The dossier's events in central's order, then this desk's pending ones.
+
+    Events central refused, and pulled steps central lost in a restore, are left out.
+    """
     refused = select(OutboxRecord.event_id).where(OutboxRecord.rejected_reason.is_not(None))
     payloads = session.scalars(
         select(DossierEventRecord.payload)
-        .where(DossierEventRecord.dossier_id == dossier_id, DossierEventRecord.event_id.not_in(refused))
+        .where(
+            DossierEventRecord.dossier_id == dossier_id,
+            DossierEventRecord.event_id.not_in(refused),
+            DossierEventRecord.central_copy != CentralCopy.LOST,
+        )
         .order_by(
             DossierEventRecord.server_seq.is_(None),
             DossierEventRecord.server_seq,

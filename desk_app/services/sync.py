@@ -97,6 +97,10 @@ ADVICE: dict[str, str] = {
     ReviewReason.RELEARN_REGISTER_REISSUED: N_(
         "Sau khi mất dữ liệu, số sổ theo dõi đã bị cấp lại: đối chiếu sổ giấy và ghi chú vào sổ."
     ),
+    ReviewReason.LOST_ON_CENTRAL: N_(
+        "Máy chủ trung tâm được khôi phục từ bản sao lưu và không còn bước xử lý này của bộ phận giải "
+        "quyết: hồ sơ trở về trạng thái trên trung tâm; liên hệ bộ phận để ghi lại bước đó."
+    ),
     ReviewReason.RELEARN_UNKNOWN_PROCEDURE: N_(
         "Không khôi phục được hồ sơ từ trung tâm vì thiếu thủ tục trong danh mục: cập nhật danh mục rồi "
         "đồng bộ lại."

@@ -13,7 +13,13 @@ from sqlalchemy import Table, bindparam, select, update
 
 from desk_app.core.calendar import rules_from_release
 from desk_app.core.events import DossierEvent, MalformedEvent, ReviewReason
-from desk_app.models import DossierEventRecord, DossierRecord, ReferenceReleaseRecord, SyncConflictRecord
+from desk_app.models import (
+    CentralCopy,
+    DossierEventRecord,
+    DossierRecord,
+    ReferenceReleaseRecord,
+    SyncConflictRecord,
+)
 from desk_app.services import journal
 from desk_app.services.catalogue_sources import read_release_body
 from desk_app.services.dossier_state import refold
@@ -84,6 +90,15 @@ class PulledItems:
             session.execute(
                 update(table).where(table.c.event_id == bindparam("eid")).values(server_seq=bindparam("seq")),
                 unseq,
+            )
+        if known:  # after central's restore: a step that comes again is held there after all
+            session.execute(
+                update(DossierEventRecord)
+                .where(
+                    DossierEventRecord.event_id.in_(list(known)),
+                    DossierEventRecord.central_copy == CentralCopy.UNCONFIRMED,
+                )
+                .values(central_copy=CentralCopy.HELD)
             )
         return sum(
             1

@@ -95,6 +95,9 @@ class SyncEngine:
             self._check_hwm(report)
             for stream in STREAMS:
                 self._pull(stream, meta.server_epoch, report)
+                lost = self._store.settle_stream(stream, meta.log_floor)
+                if lost:
+                    report.warnings.append(f"lost_on_central:{lost}")
             report.ok = True
         except errors.SyncError as exc:
             report.error = f"{type(exc).__name__}: {exc}"
@@ -117,7 +120,7 @@ class SyncEngine:
         if identity.server_epoch and identity.server_epoch != meta.server_epoch:
             report.warnings.append("server_restored")
             for stream in STREAMS:
-                self._store.reset_stream(stream)
+                self._store.replace_stream(stream)
         # Central holds fewer of our events than we think (restored from a backup): push them again.
         lost = self._store.unack_above(meta.desk_hwm) if meta.desk_hwm < self._store.max_acked_seq() else 0
         if lost:
@@ -171,7 +174,7 @@ class SyncEngine:
     def _pull(self, stream: str, epoch: str, report: SyncReport) -> None:
         saved = self._store.cursor(stream)
         if saved is not None and saved[0] != epoch:
-            self._store.reset_stream(stream)
+            self._store.replace_stream(stream)
             saved = None
         after = saved[1] if saved else 0
         for _ in range(MAX_ROUNDS):

@@ -234,6 +234,7 @@ class Meta:
     code_hwm: dict[str, int] = field(default_factory=dict)  # YYMMDD -> highest n in the slot
     reference_versions: dict[str, int] = field(default_factory=dict)
     desk_id: str = ""  # who central thinks is asking (a check for the desk's own identity)
+    log_floor: int = 0  # the change log holds every change from this server_seq on (older: retention)
 
     def to_json(self) -> dict[str, Any]:
         """The wire dict."""
@@ -248,6 +249,7 @@ class Meta:
             "code_hwm": dict(self.code_hwm),
             "reference_versions": dict(self.reference_versions),
             "desk_id": self.desk_id,
+            "log_floor": self.log_floor,
         }
 
     @classmethod
@@ -264,6 +266,7 @@ class Meta:
             {str(k): int(v) for k, v in dict(data.get("code_hwm") or {}).items()},
             {str(k): int(v) for k, v in dict(data.get("reference_versions") or {}).items()},
             str(data.get("desk_id") or ""),
+            int(data.get("log_floor") or 0),
         )
 
 

@@ -85,6 +85,21 @@ class SyncStore(Protocol):
         """Forget a stream's cursor: the next pull replaces it from the start (applies are idempotent)."""
         ...
 
+    def replace_stream(self, stream: str) -> None:
+        """Central was restored: read the stream again; each pulled step unconfirmed until it comes.
+
+        sync.md §2.5 (snapshot-replace): the outbox is not touched.
+        """
+        ...
+
+    def settle_stream(self, stream: str, log_floor: int) -> int:
+        """The stream was read to its end: settle the unconfirmed steps; returns how many were lost.
+
+        Those from ``log_floor`` on are lost on central: left out of the dossiers, kept for the audit,
+        shown for review.
+        """
+        ...
+
     def apply_page(self, stream: str, page: PullPage) -> int:
         """Apply a page and its cursor in one transaction; returns how many items changed something."""
         ...

@@ -68,12 +68,6 @@ def test_central_restored_from_a_backup_gets_the_lost_events_again(desk: Desk, c
     assert journal_matches_central(desk, central) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="GAP vs sync.md §2.5: on a new epoch the desk only resets its cursor and re-applies the "
-    "stream from 0 (upserts); it does not snapshot-replace. A pulled event central lost in its restore "
-    "(here a department's step) stays in the desk's journal and row: the desk and central disagree.",
-)
 def test_a_department_step_central_lost_in_a_restore_is_not_kept_by_the_desk(
     desk: Desk, central: FakeCentral
 ) -> None:
@@ -86,7 +80,29 @@ def test_a_department_step_central_lost_in_a_restore_is_not_kept_by_the_desk(
     report = desk.sync()
     assert report.ok, report.error
     assert "server_restored" in report.warnings
+    assert "lost_on_central:1" in report.warnings
     assert disagreements(desk, central) == []
+    assert desk.status(code) == DossierStatus.RECEIVED
+    # The step stays in the desk's journal for the audit, marked lost, and the officer is told.
+    assert desk.one("SELECT central_copy FROM dossier_events WHERE origin LIKE 'dept:%'") == "lost"
+    assert [i.reason for i in desk.services.sync.review_items()] == ["lost_on_central"]
+    assert desk.sync().warnings == []  # settled once
+
+
+def test_a_department_step_central_kept_through_its_restore_stays(desk: Desk, central: FakeCentral) -> None:
+    (code,) = desk.receive(1)
+    assert desk.sync().ok
+    central.department_step(code, "finished")
+    assert desk.sync().applied == 1
+    backup = central.backup()  # taken after the step: the restore keeps it
+    central.restore(backup)
+    report = desk.sync()
+    assert report.ok, report.error
+    assert "server_restored" in report.warnings
+    assert not [w for w in report.warnings if w.startswith("lost_on_central")]
+    assert desk.status(code) == DossierStatus.FINISHED
+    assert desk.one("SELECT central_copy FROM dossier_events WHERE origin LIKE 'dept:%'") == "held"
+    assert desk.services.sync.review_items() == []
 
 
 def test_an_expired_cursor_replaces_the_stream_from_the_start(desk: Desk, central: FakeCentral) -> None:
