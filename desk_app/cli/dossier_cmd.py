@@ -14,6 +14,7 @@ from desk_app.i18n import _
 from desk_app.services.dossiers import ActionRequest
 from desk_app.services.reception import LateEntry
 from desk_app.services.reception_checklist import checklist_items
+from desk_app.services.timefmt import iso
 
 if TYPE_CHECKING:
     import argparse
@@ -119,13 +120,13 @@ def _print_detail(detail: DossierDetail, as_json: bool) -> None:
         f"{s.code or s.id} — {s.procedure_name}",
         _("Người nộp: {name}").format(name=s.applicant_name),
         _("Trạng thái: {code} {label}").format(code=s.status, label=s.status_label),
-        _("Hẹn trả: {due}").format(due=s.due_at or "—"),
+        _("Hẹn trả: {due}").format(due=iso(s.due_at) if s.due_at else "—"),
         _("Đang giữ hồ sơ: {holder}").format(holder=s.holder),
         _("Dòng thời gian:"),
     ]
     for e in detail.events:
         to = DossierStatus(e.to_status).label
-        lines.append(f"  {e.occurred_at}  {e.action:<19} → {to}  ({e.actor}) {e.note}".rstrip())
+        lines.append(f"  {iso(e.occurred_at)}  {e.action:<19} → {to}  ({e.actor}) {e.note}".rstrip())
     lines.append(_("Có thể làm: {actions}").format(actions=", ".join(detail.allowed_actions) or "—"))
     print_lines(*lines)
 
@@ -146,7 +147,10 @@ def run_search(args: argparse.Namespace) -> int:
         print_json(hits)
     else:
         print_lines(
-            *[f"{h.code or h.id}\t{h.status}\t{h.applicant_name}\t{h.due_at or ''}" for h in hits]
+            *[
+                f"{h.code or h.id}\t{h.status}\t{h.applicant_name}\t{iso(h.due_at) if h.due_at else ''}"
+                for h in hits
+            ]
             or [_("Không tìm thấy hồ sơ nào.")]
         )
     return 0

@@ -12,6 +12,7 @@ from desk_app.cli.output import print_json, print_lines
 from desk_app.core.errors import InvalidInput
 from desk_app.core.workflow import Role
 from desk_app.i18n import _
+from desk_app.services.timefmt import iso
 
 if TYPE_CHECKING:
     import argparse
@@ -72,7 +73,7 @@ def run_register(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         lines = [
-            f"{r.number:04d}\t{r.code}\t{r.applicant_name}\t{r.accepted_at[:16]}\t{r.due_at[:16]}"
+            f"{r.number:04d}\t{r.code}\t{r.applicant_name}\t{iso(r.accepted_at)[:16]}\t{iso(r.due_at)[:16]}"
             for r in rows
         ]
         print_lines(*(lines or [_("Không có hồ sơ nào trong kỳ.")]))

@@ -13,6 +13,7 @@ from desk_app.core.errors import InvalidInput
 from desk_app.core.time_limits import parse_limit_spec
 from desk_app.i18n import _
 from desk_app.services.due_dates import to_result
+from desk_app.services.timefmt import iso
 
 if TYPE_CHECKING:
     import argparse
@@ -72,7 +73,7 @@ def run_due_date(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print_lines(_("Hẹn trả: {due}").format(due=result.due_at), *due.explanation)
+        print_lines(_("Hẹn trả: {due}").format(due=iso(result.due_at)), *due.explanation)
     return 0
 
 

@@ -16,6 +16,7 @@ from desk_app.core.workflow import Action, DossierStatus, GuardContext, blocking
 from desk_app.i18n import _
 from desk_app.models import DossierEventRecord, DossierRecord, ProcedureVersionRecord
 from desk_app.services.dto import DossierDetail, DossierSummary, EventSummary
+from desk_app.services.timefmt import parse_iso, parse_optional
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -43,11 +44,11 @@ def summary_of(record: DossierRecord, procedure_name: str) -> DossierSummary:
         procedure_code=record.procedure_code,
         procedure_name=procedure_name,
         applicant_name=record.applicant_name,
-        status=int(status),
+        status=status,
         status_label=status.label,
-        received_at=record.received_at,
-        accepted_at=record.accepted_at,
-        due_at=record.due_at,
+        received_at=parse_iso(record.received_at),
+        accepted_at=parse_optional(record.accepted_at),
+        due_at=parse_optional(record.due_at),
         holder=record.holder,
     )
 
@@ -95,8 +96,8 @@ def detail_of(session: Session, record: DossierRecord, actor: Actor) -> DossierD
         applicant_from_card=record.applicant_from_card,
         procedure_version_id=record.procedure_version_id,
         calendar_version=record.calendar_version,
-        counted_from=record.counted_from,
-        original_due_at=record.original_due_at,
+        counted_from=parse_optional(record.counted_from),
+        original_due_at=parse_optional(record.original_due_at),
         department=record.department,
         supplement_count=record.supplement_count,
         reschedule_count=record.reschedule_count,
@@ -104,16 +105,16 @@ def detail_of(session: Session, record: DossierRecord, actor: Actor) -> DossierD
         register_number=record.register_number,
         late_entry=record.late_entry,
         needs_receipt=record.needs_receipt,
-        finished_at=record.finished_at,
-        returned_at=record.returned_at,
+        finished_at=parse_optional(record.finished_at),
+        returned_at=parse_optional(record.returned_at),
         events=tuple(
             EventSummary(
                 e.event_id,
                 e.action,
-                e.from_status,
-                e.to_status,
+                None if e.from_status is None else DossierStatus(e.from_status),
+                DossierStatus(e.to_status),
                 e.actor,
-                e.occurred_at,
+                parse_iso(e.occurred_at),
                 e.note or "",
                 e.origin,
                 json.loads(e.payload).get("data", {}),

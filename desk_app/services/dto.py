@@ -1,8 +1,23 @@
-"""Frozen DTOs: the only things that cross from services to the UI and CLI."""
+"""Frozen DTOs: the only things that cross from services to the UI and CLI.
+
+They carry enums and datetimes; the CLI serialises them (``cli/output.py``), the screens format them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime  # noqa: TC003 - the DTOs' field types, read at run time by the CLI
+from enum import StrEnum
+
+from desk_app.core.workflow import DossierStatus  # noqa: TC001 - a field type of the DTOs
+
+
+class Outcome(StrEnum):
+    """What a reception decided."""
+
+    ACCEPTED = "accepted"
+    SUPPLEMENT = "supplement"
+    REFUSED = "refused"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +117,9 @@ class ProcedureDetail:
 class DueDateResult:
     """A due date as the CLI and the UI show it."""
 
-    received_at: str
-    counted_from: str
-    due_at: str
+    received_at: datetime
+    counted_from: datetime
+    due_at: datetime
     calendar_version: int
     limit: str
     explanation: str
@@ -140,10 +155,10 @@ class ReceptionOutcome:
     """What a reception decided; ``code`` and ``due_at`` only when accepted."""
 
     id: str
-    outcome: str  # accepted | supplement | refused
+    outcome: Outcome
     code: str | None
-    status: int
-    due_at: str | None
+    status: DossierStatus
+    due_at: datetime | None
     missing: tuple[MissingSummary, ...]
     explanation: str = ""
     register_number: int | None = None
@@ -155,10 +170,10 @@ class EventSummary:
 
     event_id: str
     action: str
-    from_status: int | None
-    to_status: int
+    from_status: DossierStatus | None
+    to_status: DossierStatus
     actor: str
-    occurred_at: str
+    occurred_at: datetime
     note: str
     origin: str
     data: dict[str, object]
@@ -173,11 +188,11 @@ class DossierSummary:
     procedure_code: str
     procedure_name: str
     applicant_name: str
-    status: int
+    status: DossierStatus
     status_label: str
-    received_at: str
-    accepted_at: str | None
-    due_at: str | None
+    received_at: datetime
+    accepted_at: datetime | None
+    due_at: datetime | None
     holder: str
 
 
@@ -194,8 +209,8 @@ class DossierDetail:
     applicant_from_card: bool
     procedure_version_id: int
     calendar_version: int | None
-    counted_from: str | None
-    original_due_at: str | None
+    counted_from: datetime | None
+    original_due_at: datetime | None
     department: str | None
     supplement_count: int
     reschedule_count: int
@@ -203,8 +218,8 @@ class DossierDetail:
     register_number: int | None
     late_entry: bool
     needs_receipt: bool
-    finished_at: str | None
-    returned_at: str | None
+    finished_at: datetime | None
+    returned_at: datetime | None
     events: tuple[EventSummary, ...]
     allowed_actions: tuple[str, ...]
     blocked: dict[str, str]  # action -> why it is not possible now

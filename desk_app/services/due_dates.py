@@ -10,7 +10,7 @@ from desk_app.core.time_limits import TimeLimit, parse_limit_spec
 from desk_app.i18n import _
 from desk_app.services.catalogue import NO_CUTOFF, CatalogueService, parse_cutoff
 from desk_app.services.dto import DueDateResult, ProcedureDetail
-from desk_app.services.timefmt import iso
+from desk_app.services.timefmt import to_second
 
 if TYPE_CHECKING:
     from datetime import datetime, time
@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 def to_result(due: DueDate) -> DueDateResult:
     """The DTO of a computed due date."""
     return DueDateResult(
-        received_at=iso(due.received_at),
-        counted_from=iso(due.counted_from),
-        due_at=iso(due.due_at),
+        received_at=to_second(due.received_at),
+        counted_from=to_second(due.counted_from),
+        due_at=to_second(due.due_at),
         calendar_version=due.calendar_version,
         limit=due.limit.spec(),
         explanation=due.explanation_text(),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import TYPE_CHECKING
 
+from desk_app.core.clock import to_local
 from desk_app.printing.forms import control_sheet
 from desk_app.services.timefmt import parse_iso
 
@@ -13,12 +15,12 @@ if TYPE_CHECKING:
     from desk_app.printing.forms.common import DossierPrint
 
 
-def short_moment(iso_text: str | None) -> str:
-    """``20/11/2026 09:30`` for a stored moment, empty for none."""
-    if not iso_text:
+def short_moment(value: datetime | str | None) -> str:
+    """``20/11/2026 09:30`` for a moment (or its stored text), empty for none."""
+    if not value:
         return ""
-    moment = parse_iso(iso_text)
-    return f"{moment:%d/%m/%Y %H:%M}"
+    moment = value if isinstance(value, datetime) else parse_iso(value)
+    return f"{to_local(moment):%d/%m/%Y %H:%M}"
 
 
 def handover_rows(

@@ -12,7 +12,7 @@ from desk_app.core.errors import InvalidInput
 from desk_app.core.events import EventType
 from desk_app.core.projection import project
 from desk_app.core.time_limits import parse_limit_spec
-from desk_app.core.workflow import Action
+from desk_app.core.workflow import Action, DossierStatus
 from desk_app.i18n import _
 from desk_app.services import journal
 from desk_app.services.changes import Changes
@@ -27,7 +27,7 @@ from desk_app.services.reception_decision import (
     reception_body,
 )
 from desk_app.services.settings import RULE_SET
-from desk_app.services.timefmt import iso
+from desk_app.services.timefmt import iso, parse_optional
 from desk_app.services.uow import writing
 
 if TYPE_CHECKING:
@@ -230,8 +230,8 @@ class ReceptionService:
             id=state.dossier_id,
             outcome=OUTCOMES[decision.action],
             code=state.dossier_code,
-            status=state.status,
-            due_at=state.due_at,
+            status=DossierStatus(state.status),
+            due_at=parse_optional(state.due_at),
             missing=missing_summaries(decision.result),
             explanation=accepted.explanation if accepted else "",
             register_number=state.register_number,

@@ -12,6 +12,7 @@ from desk_app.core.text import clean
 from desk_app.core.workflow import Action, DossierStatus, GuardContext, Role, apply
 from desk_app.i18n import _
 from desk_app.services import journal
+from desk_app.services.dto import Outcome
 from desk_app.services.reception_checklist import identity_shown, require_offered
 from desk_app.services.timefmt import iso
 from desk_app.services.users import require
@@ -25,7 +26,11 @@ if TYPE_CHECKING:
     from desk_app.services.reception import Acceptance, LateEntry
 
 
-OUTCOMES = {Action.RECEIVE: "accepted", Action.REQUEST_SUPPLEMENT: "supplement", Action.REFUSE: "refused"}
+OUTCOMES = {
+    Action.RECEIVE: Outcome.ACCEPTED,
+    Action.REQUEST_SUPPLEMENT: Outcome.SUPPLEMENT,
+    Action.REFUSE: Outcome.REFUSED,
+}
 
 
 @dataclass(frozen=True, slots=True)

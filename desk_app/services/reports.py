@@ -7,7 +7,7 @@ those of ``core.stats.classify``, and a test checks the two agree dossier by dos
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import text
@@ -17,6 +17,7 @@ from desk_app.core.errors import InvalidInput
 from desk_app.core.stats import Bieu06Row, row_of
 from desk_app.core.workflow import Action, DossierStatus
 from desk_app.i18n import _
+from desk_app.services.timefmt import parse_iso, parse_optional
 from desk_app.services.uow import reading
 
 if TYPE_CHECKING:
@@ -38,11 +39,11 @@ class RegisterRow:
     applicant_address: str
     applicant_phone: str
     department: str
-    accepted_at: str
-    due_at: str
-    returned_at: str | None
+    accepted_at: datetime
+    due_at: datetime
+    returned_at: datetime | None
     return_method: str
-    status: int
+    status: DossierStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +162,11 @@ class ReportService:
                 r[5],
                 r[6],
                 r[7],
-                r[8],
-                r[9],
-                r[10],
+                parse_iso(r[8]),
+                parse_iso(r[9]),
+                parse_optional(r[10]),
                 {"post": "bưu chính", "desk": "tại bộ phận"}.get(r[12] or "", ""),
-                r[11],
+                DossierStatus(r[11]),
             )
             for r in rows
         ]

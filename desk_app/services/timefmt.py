@@ -15,3 +15,13 @@ def iso(moment: datetime) -> str:
 def parse_iso(text: str) -> datetime:
     """The inverse of :func:`iso`."""
     return to_local(datetime.fromisoformat(text))
+
+
+def parse_optional(text: str | None) -> datetime | None:
+    """:func:`parse_iso`, None for None (or an empty column)."""
+    return parse_iso(text) if text else None
+
+
+def to_second(moment: datetime) -> datetime:
+    """A moment as it is stored: Vietnam time, whole seconds (what a DTO carries)."""
+    return to_local(moment).replace(microsecond=0)

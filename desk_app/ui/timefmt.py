@@ -11,14 +11,17 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDateTimeEdit
 
 
-def show_time(text: str | None) -> str:
-    """An ISO moment as ``dd/mm/yyyy HH:MM`` in Vietnam time; "" for None."""
-    if not text:
+def show_time(value: datetime | str | None) -> str:
+    """A moment (or its ISO text) as ``dd/mm/yyyy HH:MM`` in Vietnam time; "" for None."""
+    if not value:
         return ""
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return text
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return value
     if moment.tzinfo is not None:
         moment = moment.astimezone(VN_TZ)
     return f"{moment:%d/%m/%Y %H:%M}"

@@ -10,6 +10,7 @@ from desk_app.core.errors import DomainError, InvalidInput, NotFound
 from desk_app.core.workflow import Action, DossierStatus
 from desk_app.services.container import Services
 from desk_app.services.dossiers import ActionRequest
+from desk_app.services.timefmt import parse_iso
 from desk_app.services.users import LoginFailed, PermissionDenied
 from tests.unit.services.lifecycle import OFFICER, at, counts, draft, outbox_is_gapless
 
@@ -34,7 +35,7 @@ def test_the_whole_path_to_the_citizen(services: Services, clock: FixedClock) ->
     detail, _ = services.dossiers.act(code, ActionRequest(Action.RECEIVE_BACK, department=DEPT), OFFICER)
     assert detail.summary.holder == "Bộ phận Một cửa"
     detail, _ = services.dossiers.act(code, ActionRequest(Action.FINISH), OFFICER)
-    assert detail.finished_at == "2026-11-20T11:30:00+07:00"
+    assert detail.finished_at == parse_iso("2026-11-20T11:30:00+07:00")
     with pytest.raises(InvalidInput, match="giấy ủy quyền"):
         services.dossiers.act(
             code, ActionRequest(Action.RETURN_RESULT, collector_name="Lê Văn Tám", proxy=True), OFFICER
@@ -51,7 +52,7 @@ def test_the_whole_path_to_the_citizen(services: Services, clock: FixedClock) ->
         OFFICER,
     )
     assert detail.summary.status == DossierStatus.RETURNED
-    assert detail.returned_at == "2026-11-20T11:30:00+07:00"
+    assert detail.returned_at == parse_iso("2026-11-20T11:30:00+07:00")
     assert [e.action for e in detail.events] == ["receive", "transfer", "receive-back", "finish", "return"]
     assert detail.events[-1].data["authorisation"] == "Giấy ủy quyền số 12 ngày 19/11/2026"
     assert detail.allowed_actions == ()
@@ -81,7 +82,7 @@ def test_reschedule_once_only(services: Services) -> None:
     first = ActionRequest(Action.RESCHEDULE, reason="Cần xác minh thêm", new_due_at=at(2026, 12, 2, 10, 0))
     detail, _ = services.dossiers.act(code, first, OFFICER)
     assert (detail.summary.due_at, detail.original_due_at, detail.reschedule_count) == (
-        "2026-12-02T10:00:00+07:00",
+        at(2026, 12, 2, 10, 0),
         old_due,
         1,
     )
@@ -126,7 +127,7 @@ def test_a_supplement_during_processing_restarts_the_clock(services: Services, c
     clock.advance(timedelta(days=5))  # Wednesday 25/11 09:30
     detail, _ = services.dossiers.act(code, ActionRequest(Action.RECEIVE_SUPPLEMENT), OFFICER)
     assert detail.summary.code == code
-    assert detail.summary.due_at == "2026-11-30T09:30:00+07:00"  # 3 working days from 25/11
+    assert detail.summary.due_at == parse_iso("2026-11-30T09:30:00+07:00")  # 3 working days from 25/11
     assert detail.summary.status == DossierStatus.RECEIVED
 
 

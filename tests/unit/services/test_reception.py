@@ -16,6 +16,7 @@ from desk_app.services.container import Services
 from desk_app.services.dossiers import ActionRequest
 from desk_app.services.journal import ClockWentBackwards
 from desk_app.services.reception import LateEntry
+from desk_app.services.timefmt import parse_iso
 from desk_app.services.users import PermissionDenied
 from tests.unit.services.lifecycle import OFFICER, SUPERVISOR, at, counts, draft, outbox_is_gapless
 
@@ -28,7 +29,7 @@ def test_accept_writes_code_due_date_event_and_outbox_together(services: Service
     assert outcome.code == "000.00.19.H57-261120-1001"
     assert DOSSIER_CODE_RE.match(outcome.code)
     assert outcome.status == DossierStatus.RECEIVED
-    assert outcome.due_at == "2026-11-20T17:00:00+07:00"  # khai sinh: same day (demo override)
+    assert outcome.due_at == parse_iso("2026-11-20T17:00:00+07:00")  # khai sinh: same day (demo override)
     assert outcome.register_number == 1
     assert outcome.missing == ()
     assert counts(services.db_path)["dossier_events"] == counts(services.db_path)["outbox"] == 1
@@ -43,7 +44,7 @@ def test_accept_writes_code_due_date_event_and_outbox_together(services: Service
     conn.close()
     assert payload["event_type"] == "dossier.received"
     assert payload["data"]["procedure_code"] == "1.001193"
-    assert payload["data"]["due_at"] == outcome.due_at
+    assert parse_iso(payload["data"]["due_at"]) == outcome.due_at
 
 
 def test_codes_follow_each_other_within_the_slot(services: Services) -> None:
@@ -95,9 +96,9 @@ def test_the_supplement_completes_the_dossier_and_the_clock_starts_then(
     detail, _ = services.dossiers.act(outcome.id, ActionRequest(Action.RECEIVE_SUPPLEMENT), OFFICER)
     assert detail.summary.status == DossierStatus.RECEIVED
     assert detail.summary.code == "000.00.19.H57-261124-1001"
-    assert detail.summary.accepted_at == "2026-11-24T09:30:00+07:00"
-    assert detail.counted_from == "2026-11-25T07:30:00+07:00"  # received on a day off: from Wednesday
-    assert detail.summary.due_at == "2026-11-30T07:30:00+07:00"  # Thu 26, Fri 27, Mon 30
+    assert detail.summary.accepted_at == parse_iso("2026-11-24T09:30:00+07:00")
+    assert detail.counted_from == parse_iso("2026-11-25T07:30:00+07:00")  # received on a day off: Wednesday
+    assert detail.summary.due_at == parse_iso("2026-11-30T07:30:00+07:00")  # Thu 26, Fri 27, Mon 30
     assert detail.register_number == 1
 
 
@@ -151,7 +152,7 @@ def test_unknown_limit_takes_the_officers_date(services: Services) -> None:
     outcome, _ = services.reception.receive(
         draft(services, "1.000110", due_at=at(2026, 11, 27, 10, 0)), OFFICER
     )
-    assert outcome.due_at == "2026-11-27T10:00:00+07:00"
+    assert outcome.due_at == parse_iso("2026-11-27T10:00:00+07:00")
     assert services.dossiers.show(outcome.id, OFFICER).calendar_version is None
     with pytest.raises(InvalidInput, match="sau thời điểm nhận"):
         services.reception.receive(draft(services, "1.000110", due_at=at(2026, 11, 19)), OFFICER)
@@ -165,8 +166,8 @@ def test_postal_dossiers_count_from_the_handover_record(services: Services) -> N
         OFFICER,
     )
     detail = services.dossiers.show(outcome.id, OFFICER)
-    assert detail.summary.received_at == "2026-11-19T16:00:00+07:00"
-    assert detail.counted_from == "2026-11-20T07:30:00+07:00"  # after the 15:00 cut-off
+    assert detail.summary.received_at == parse_iso("2026-11-19T16:00:00+07:00")
+    assert detail.counted_from == parse_iso("2026-11-20T07:30:00+07:00")  # after the 15:00 cut-off
 
 
 def test_bad_applicant_data_changes_nothing(services: Services) -> None:
@@ -219,7 +220,7 @@ def test_paper_back_entry_keeps_the_original_time_and_code(services: Services) -
     assert outcome.code == late.code
     detail = services.dossiers.show(late.code, OFFICER)
     assert detail.late_entry
-    assert detail.summary.received_at == "2026-11-19T10:15:00+07:00"
+    assert detail.summary.received_at == parse_iso("2026-11-19T10:15:00+07:00")
     assert detail.events[0].actor == "truongbp"
     # Electronic codes of that day continue after the paper one; the same code cannot come twice.
     nxt = services.reception.receive(draft(services, received_at=at(2026, 11, 19, 15, 0)), OFFICER)[0]
