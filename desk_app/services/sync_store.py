@@ -9,7 +9,6 @@ from sqlalchemy import Table, bindparam, delete, func, select, text, update
 
 from desk_app.core.events import ReviewReason
 from desk_app.models import (
-    CentralCopy,
     ClockStateRecord,
     DeskIdentityRecord,
     DossierEventRecord,
@@ -17,14 +16,13 @@ from desk_app.models import (
     SyncConflictRecord,
     SyncCursorRecord,
 )
-from desk_app.services import journal
-from desk_app.services.dossier_state import refold
+from desk_app.services import journal, sync_restore
 from desk_app.services.settings import SYNC_DESK_ID, SYNC_URL
 from desk_app.services.status_fold import follow_central
 from desk_app.services.sync_apply import conflict
 from desk_app.services.timefmt import iso
 from desk_app.services.uow import reading, writing
-from desk_app.sync.protocol import STREAM_UNIT, PullPage, PushEvent, PushResult
+from desk_app.sync.protocol import PullPage, PushEvent, PushResult
 from desk_app.sync.store import SyncIdentity
 
 if TYPE_CHECKING:
@@ -311,78 +309,11 @@ class SqliteSyncStore:
 
     def replace_stream(self, stream: str) -> None:
         """Central was restored: read the stream again, each pulled step unconfirmed until it comes."""
-        with writing(self._db) as uow:
-            session = uow.session
-            session.execute(delete(SyncCursorRecord).where(SyncCursorRecord.stream == stream))
-            if stream == STREAM_UNIT:
-                session.execute(
-                    update(DossierEventRecord)
-                    .where(
-                        DossierEventRecord.desk_seq.is_(None),
-                        DossierEventRecord.origin.not_like("desk:%"),
-                        DossierEventRecord.central_copy == CentralCopy.HELD,
-                    )
-                    .values(central_copy=CentralCopy.UNCONFIRMED)
-                )
-            uow.commit()
+        sync_restore.replace_stream(self._db, stream)
 
     def settle_stream(self, stream: str, log_floor: int) -> int:
-        """After reading the stream to its end: settle the steps unconfirmed since central's restore.
-
-        One central's log should still hold is lost there: the dossier is projected without it, the
-        row stays for the audit, a review item says so. One older than the log's retention is held.
-        """
-        if stream != STREAM_UNIT or not self._unsettled():
-            return 0
-        now = self._clock.now()
-        with writing(self._db) as uow:
-            session = uow.session
-            unsettled = session.execute(
-                select(
-                    DossierEventRecord.event_id, DossierEventRecord.dossier_id, DossierEventRecord.server_seq
-                ).where(DossierEventRecord.central_copy == CentralCopy.UNCONFIRMED)
-            ).all()
-            if not unsettled:
-                return 0
-            lost = [r for r in unsettled if (r.server_seq or 0) >= log_floor]
-            kept = [r.event_id for r in unsettled if (r.server_seq or 0) < log_floor]
-            if kept:
-                session.execute(
-                    update(DossierEventRecord)
-                    .where(DossierEventRecord.event_id.in_(kept))
-                    .values(central_copy=CentralCopy.HELD)
-                )
-            if lost:
-                session.execute(
-                    update(DossierEventRecord)
-                    .where(DossierEventRecord.event_id.in_([r.event_id for r in lost]))
-                    .values(central_copy=CentralCopy.LOST)
-                )
-                for row in lost:
-                    conflict(
-                        session,
-                        row.event_id,
-                        ReviewReason.LOST_ON_CENTRAL,
-                        f"server_seq {row.server_seq}",
-                        now,
-                    )
-                session.flush()
-                for dossier_id in sorted({r.dossier_id for r in lost}):
-                    refold(session, dossier_id)
-            uow.commit()
-            return len(lost)
-
-    def _unsettled(self) -> bool:
-        """Any step unconfirmed since central's restore (a read: every sync asks, almost always no)."""
-        with reading(self._db) as uow:
-            return (
-                uow.session.scalar(
-                    select(DossierEventRecord.event_id)
-                    .where(DossierEventRecord.central_copy == CentralCopy.UNCONFIRMED)
-                    .limit(1)
-                )
-                is not None
-            )
+        """After reading the stream to its end: settle the steps unconfirmed since central's restore."""
+        return sync_restore.settle_stream(self._db, self._clock.now(), stream, log_floor)
 
     def apply_page(self, stream: str, page: PullPage) -> int:
         """Items and cursor in one transaction."""
