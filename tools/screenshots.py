@@ -57,7 +57,7 @@ def main() -> int:
     services.desk.initialise_demo()
     code = seed(services, clock.now())
     window = build_window(services, TaskRunner(immediate=True), AppEvents(), OFFICER, None)
-    window.resize(1280, 800)
+    window.resize(1366, 768)  # the counters' usual screen
     window.show()
     OUT.mkdir(parents=True, exist_ok=True)
     shots: list[tuple[str, callable]] = []  # type: ignore[valid-type]
