@@ -18,6 +18,7 @@ import psycopg
 from desk_app.core.codes import parse_dossier_code
 from desk_app.core.events import DossierEvent
 from desk_app.core.projection import COLUMNS, replay
+from tests.state_diff import column_differences
 
 
 @dataclass
@@ -286,9 +287,7 @@ def rows_agree(desks: list[DeskFiles], central_url: str) -> list[str]:
                     problems.append(f"I9: {where}: its journal projects to nothing")
                     continue
                 problems.extend(
-                    f"I9: {where}: {c} stored {stored[c]!r}, journal replay {replayed.as_dict()[c]!r}"
-                    for c in COLUMNS
-                    if stored[c] != replayed.as_dict()[c]
+                    column_differences(f"I9: {where}", "stored", stored, "journal replay", replayed.as_dict())
                 )
                 on_central = central.get(str(stored["dossier_id"]))
                 if on_central is not None:

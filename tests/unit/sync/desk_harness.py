@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desk_app.core.clock import FixedClock
-from desk_app.core.projection import COLUMNS, replay
+from desk_app.core.projection import replay
 from desk_app.core.workflow import Action
 from desk_app.models import DossierRecord
 from desk_app.services.container import Services, build_services
@@ -24,6 +24,7 @@ from desk_app.services.dossier_state import journal_events, state_of
 from desk_app.services.dossiers import ActionRequest
 from desk_app.services.uow import reading
 from desk_app.sync.engine import SyncReport
+from tests.state_diff import column_differences
 from tests.unit.services.lifecycle import OFFICER, SUPERVISOR, draft
 from tests.unit.sync.fake_central import URL, FakeCentral
 
@@ -154,18 +155,12 @@ def disagreements(desk: Desk, central: FakeCentral) -> list[str]:
                 if on_central is not None or reception not in refused or reception not in reviewed:
                     problems.append(f"{where}: nothing to replay, yet not a reception central refused")
                 continue
-            problems.extend(
-                f"{where}: {c} stored {stored[c]!r}, journal replay {replayed.as_dict()[c]!r}"
-                for c in COLUMNS
-                if stored[c] != replayed.as_dict()[c]
-            )
+            problems.extend(column_differences(where, "stored", stored, "journal replay", replayed.as_dict()))
             if on_central is None:
                 problems.append(f"{where}: not on central")
                 continue
             problems.extend(
-                f"{where}: {c} on the desk {stored[c]!r}, on central {on_central.as_dict()[c]!r}"
-                for c in COLUMNS
-                if stored[c] != on_central.as_dict()[c]
+                column_differences(where, "on the desk", stored, "on central", on_central.as_dict())
             )
     return problems
 
