@@ -129,7 +129,7 @@ def heading(agency: Agency, number_suffix: str, moment: datetime | None, st: Sty
     ]
     table = Table([[left, right]], colWidths=[width * 0.42, width * 0.58])
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -154,7 +154,7 @@ def signatures(titles: Sequence[str], st: Styles, width: float, names: Sequence[
             ]
         )
     table = Table([cells], colWidths=[width / len(titles)] * len(titles))
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 
 
@@ -162,7 +162,7 @@ def grid(rows: list[list[Any]], widths: list[float], header_rows: int = 1) -> Ta
     """A ruled table whose header repeats on every page; long cells wrap and split across pages."""
     table = Table(rows, colWidths=widths, repeatRows=header_rows, splitByRow=True, splitInRow=True)
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -183,16 +183,31 @@ def stamp(canvas: Any, doc: Any, text: str) -> None:
     canvas.restoreState()
 
 
+def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
+    """A table style whose cells default to the shipped font.
+
+    Reportlab's default would add an unembedded Helvetica to the file, even for an empty cell.
+    """
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
+
+
 def render(
     story: list[Flowable],
     paper: str,
     *,
     title: str,
+    author: str = "",
+    subject: str = "",
     marks: str = "",
     page_numbers: bool = False,
     margins_mm: float = 10,
 ) -> bytes:
-    """Build the PDF; ``marks`` goes top right of every page, page numbers at the bottom."""
+    """Build the PDF; ``marks`` goes top right of every page, page numbers at the bottom.
+
+    The metadata an archive reads: title (the document and its number), author (the issuing unit),
+    subject (the dossier code or the period). Only the shipped fonts appear in the file: the canvas
+    starts in Liberation Serif, not in reportlab's default Helvetica (never embedded).
+    """
     register_fonts()
     buffer = BytesIO()
     size = PAPERS[paper]
@@ -204,8 +219,11 @@ def render(
         topMargin=margins_mm * mm,
         bottomMargin=margins_mm * mm,
         title=nfc(title),
-        author="One-Stop Desk",
+        author=nfc(author) or "One-Stop Desk",
+        subject=nfc(subject),
         creator="One-Stop Desk",
+        lang="vi-VN",
+        initialFontName=REGULAR,
     )
 
     def on_page(canvas: Any, document: Any) -> None:

@@ -67,4 +67,11 @@ def render(data: ApologyData, *, paper: str = "A5") -> bytes:
         Paragraph(f"<b>{esc(data.signer_title)}</b>", st.center),
         Paragraph("(Ký, ghi rõ họ tên và đóng dấu)", st.italic_center),
     ]
-    return build(story, paper, title=f"Văn bản xin lỗi {d.code}", marks=reprint_mark(d.reprint))
+    return build(
+        story,
+        paper,
+        title=f"Văn bản xin lỗi {d.code}",
+        author=d.agency.desk,
+        subject=d.code or "",
+        marks=reprint_mark(d.reprint),
+    )

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table
 
-from desk_app.printing.layout import Agency, esc, frame_width, styles
+from desk_app.printing.layout import Agency, esc, frame_width, styles, table_style
 from desk_app.printing.layout import render as build
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def render(data: Bieu06Data, *, paper: str = "A4-landscape") -> bytes:
     rest = (1 - first - second) / 12
     table = Table(rows, colWidths=[width * first, width * second] + [width * rest] * 12, repeatRows=3)
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -122,4 +122,11 @@ def render(data: Bieu06Data, *, paper: str = "A4-landscape") -> bytes:
         Paragraph("Đơn vị tính: Số hồ sơ TTHC", st.italic_right),
         table,
     ]
-    return build(story, paper, title="Biểu 06", page_numbers=True)
+    return build(
+        story,
+        paper,
+        title="Biểu 06",
+        author=data.agency.desk,
+        subject=f"{data.start:%d/%m/%Y}–{data.end:%d/%m/%Y}",
+        page_numbers=True,
+    )

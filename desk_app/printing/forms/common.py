@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from desk_app.printing.barcodes import Code128Flowable, QrFlowable
-from desk_app.printing.layout import Agency, Styles, esc, grid
+from desk_app.printing.layout import Agency, Styles, esc, grid, table_style
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -118,10 +118,12 @@ def code_block(d: DossierPrint, st: Styles, width: float) -> Flowable:
         return Spacer(1, 1)
     bars = Code128Flowable(d.code)
     left = Table([[bars], [Paragraph(f"<b>{esc(d.code)}</b>", st.center)]], colWidths=[bars.width + 2])
-    left.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    left.setStyle(table_style([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     if d.qr_text is None:
         return left
     qr = QrFlowable(d.qr_text)
     table = Table([[left, qr]], colWidths=[width - qr.width - 2 * mm, qr.width + 2 * mm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(
+        table_style([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
     return table

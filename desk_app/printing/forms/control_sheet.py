@@ -83,5 +83,11 @@ def render(data: ControlSheetData, *, paper: str = "A5") -> bytes:
         grid(rows, [width * 0.30, width * 0.34, width * 0.20, width * 0.16]),
     ]
     return build(
-        story, paper, title=f"Phiếu kiểm soát {d.code}", marks=reprint_mark(d.reprint), page_numbers=True
+        story,
+        paper,
+        title=f"Phiếu kiểm soát {d.code}",
+        author=d.agency.desk,
+        subject=d.code or "",
+        marks=reprint_mark(d.reprint),
+        page_numbers=True,
     )

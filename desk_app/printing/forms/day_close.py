@@ -43,4 +43,10 @@ def render(data: DayCloseData, *, paper: str = "A4") -> bytes:
         grid(rows, [width * 0.75, width * 0.25]),
         signatures(("CÁN BỘ TIẾP NHẬN",), st, width, (data.officer,)),
     ]
-    return build(story, paper, title=f"Tổng kết ngày {data.day:%d/%m/%Y}")
+    return build(
+        story,
+        paper,
+        title=f"Tổng kết ngày {data.day:%d/%m/%Y}",
+        author=data.agency.desk,
+        subject=f"{data.day:%d/%m/%Y}",
+    )

@@ -76,4 +76,11 @@ def render(data: HandoverBatchData, *, paper: str = "A4") -> bytes:
         if story:
             story.append(PageBreak())
         story += _copy(data, paper, number)
-    return build(story, paper, title=f"Phiếu bàn giao {data.label}", page_numbers=True)
+    return build(
+        story,
+        paper,
+        title=f"Phiếu bàn giao {data.label}",
+        author=data.agency.desk,
+        subject=data.label,
+        page_numbers=True,
+    )

@@ -73,4 +73,11 @@ def _copy(d: DossierPrint, paper: str, label: str) -> list[Flowable]:
 def render(d: DossierPrint, *, paper: str = "A5") -> bytes:
     """Both copies, each starting on its own page."""
     story = [*_copy(d, paper, COPIES[0]), PageBreak(), *_copy(d, paper, COPIES[1])]
-    return build(story, paper, title=f"Giấy tiếp nhận {d.code}", marks=reprint_mark(d.reprint))
+    return build(
+        story,
+        paper,
+        title=f"Giấy tiếp nhận {d.code}",
+        author=d.agency.desk,
+        subject=d.code or "",
+        marks=reprint_mark(d.reprint),
+    )

@@ -46,4 +46,11 @@ def render(data: RefusalData, *, paper: str = "A5") -> bytes:
         ),
         signatures(("NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ"), st, width, ("", d.officer_name)),
     ]
-    return build(story, paper, title=f"Phiếu từ chối {d.ref}", marks=reprint_mark(d.reprint))
+    return build(
+        story,
+        paper,
+        title=f"Phiếu từ chối {d.ref}",
+        author=d.agency.desk,
+        subject=d.ref or "",
+        marks=reprint_mark(d.reprint),
+    )

@@ -93,7 +93,14 @@ def render(data: RegisterData, *, paper: str = "A4-landscape") -> bytes:
         Paragraph(f"Năm {data.year} — từ ngày {data.start:%d/%m/%Y} đến ngày {data.end:%d/%m/%Y}", st.center),
         grid(rows, [width * f for f in fractions]),
     ]
-    return build(story, paper, title=f"Sổ theo dõi hồ sơ {data.year}", page_numbers=True)
+    return build(
+        story,
+        paper,
+        title=f"Sổ theo dõi hồ sơ {data.year}",
+        author=data.agency.desk,
+        subject=f"{data.start:%d/%m/%Y}–{data.end:%d/%m/%Y}",
+        page_numbers=True,
+    )
 
 
 __all__ = ["DossierPrint", "RegisterData", "RegisterLine", "render"]

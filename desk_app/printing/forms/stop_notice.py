@@ -47,4 +47,11 @@ def render(data: StopData, *, paper: str = "A5") -> bytes:
         Paragraph("Xin thông báo để Ông/Bà được biết./.", st.body),
         signatures(("NGƯỜI NHẬN THÔNG BÁO", "CÁN BỘ THÔNG BÁO"), st, width, ("", d.officer_name)),
     ]
-    return build(story, paper, title=f"Thông báo dừng {d.ref}", marks=reprint_mark(d.reprint))
+    return build(
+        story,
+        paper,
+        title=f"Thông báo dừng {d.ref}",
+        author=d.agency.desk,
+        subject=d.ref or "",
+        marks=reprint_mark(d.reprint),
+    )

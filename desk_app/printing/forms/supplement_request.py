@@ -57,4 +57,11 @@ def render(data: SupplementData, *, paper: str = "A5") -> bytes:
         ),
         signatures(("NGƯỜI HƯỚNG DẪN",), st, width, (d.officer_name,)),
     ]
-    return build(story, paper, title=f"Phiếu yêu cầu bổ sung {d.ref}", marks=reprint_mark(d.reprint))
+    return build(
+        story,
+        paper,
+        title=f"Phiếu yêu cầu bổ sung {d.ref}",
+        author=d.agency.desk,
+        subject=d.ref or "",
+        marks=reprint_mark(d.reprint),
+    )
