@@ -168,6 +168,8 @@ class DossierService:
             return self._receive_supplement(session, record, request, occurred)
         if action is Action.RETURN_RESULT:
             return self._return(request)
+        if action is Action.RESCHEDULE and request.new_due_at is not None:
+            self._reception.check_appointment(request.new_due_at, session)
         return _simple_step(record, request, occurred)
 
     def _supplement_request(self, record: DossierRecord, request: ActionRequest) -> Step:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desk_app.core.catalogue import Channel
+from desk_app.core.clock import to_local
 from desk_app.core.errors import InvalidInput
 from desk_app.core.time_limits import TimeLimit, parse_limit_spec
 from desk_app.i18n import _
@@ -54,6 +55,21 @@ class DueDateService:
         """The due date for an explicit limit under the current calendar (read in ``session`` if given)."""
         calendar = self._calendar.calendar() if session is None else self._calendar.calendar_in(session)
         return calendar.due_date(received_at, limit, cutoff=cutoff)
+
+    def check_appointment(self, moment: datetime, session: Session | None = None) -> None:
+        """An appointment the officer typed must fall in office hours of a working day."""
+        calendar = self._calendar.calendar() if session is None else self._calendar.calendar_in(session)
+        if calendar.is_working_moment(moment):
+            return
+        local = to_local(moment)
+        status = calendar.day_status(local.date())
+        why = status.reason if not status.working else _("ngoài giờ làm việc")
+        raise InvalidInput(
+            _(
+                "Ngày hẹn trả {when} không phải giờ làm việc ({why}): hãy chọn một ngày làm việc, "
+                "trong giờ hành chính."
+            ).format(when=f"{local:%H:%M %d/%m/%Y}", why=why)
+        )
 
     def for_procedure(self, code: str, received_at: datetime, channel: Channel = Channel.DIRECT) -> DueDate:
         """The due date for a procedure received through ``channel``.

@@ -126,6 +126,7 @@ class ReceptionService:
                 )
             if officer_due <= received:
                 raise InvalidInput(_("Ngày hẹn trả phải sau thời điểm nhận hồ sơ."))
+            self._due_dates.check_appointment(officer_due, session)
             return officer_due, received, None, None, "officer", _("Ngày hẹn do cán bộ nhập.")
         due = self._due_dates.for_detail(detail, received, Channel(channel_value), session)
         return (
@@ -136,6 +137,10 @@ class ReceptionService:
             "computed",
             due.explanation_text(),
         )
+
+    def check_appointment(self, moment: datetime, session: Session) -> None:
+        """An appointment the officer typed must fall in office hours of a working day."""
+        self._due_dates.check_appointment(moment, session)
 
     def accept_in(
         self,

@@ -79,6 +79,10 @@ def test_refused_actions_change_nothing(services: Services) -> None:
 def test_reschedule_once_only(services: Services) -> None:
     code = accepted(services)
     old_due = services.dossiers.show(code, OFFICER).summary.due_at
+    sunday = ActionRequest(Action.RESCHEDULE, reason="Cần xác minh thêm", new_due_at=at(2026, 11, 29, 10, 0))
+    with pytest.raises(InvalidInput, match="không phải giờ làm việc"):
+        services.dossiers.act(code, sunday, OFFICER)
+    assert services.dossiers.show(code, OFFICER).reschedule_count == 0
     first = ActionRequest(Action.RESCHEDULE, reason="Cần xác minh thêm", new_due_at=at(2026, 12, 2, 10, 0))
     detail, _ = services.dossiers.act(code, first, OFFICER)
     assert (detail.summary.due_at, detail.original_due_at, detail.reschedule_count) == (

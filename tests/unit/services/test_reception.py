@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -156,6 +156,23 @@ def test_unknown_limit_takes_the_officers_date(services: Services) -> None:
     assert services.dossiers.show(outcome.id, OFFICER).calendar_version is None
     with pytest.raises(InvalidInput, match="sau thời điểm nhận"):
         services.reception.receive(draft(services, "1.000110", due_at=at(2026, 11, 19)), OFFICER)
+
+
+@pytest.mark.parametrize(
+    ("when", "why"),
+    [
+        (at(2026, 11, 28, 9, 0), "nghỉ cuối tuần"),  # a Saturday
+        (at(2026, 11, 24, 9, 0), ""),  # Tuesday 24/11, Culture Day in the demo calendar
+        (at(2026, 11, 27, 19, 0), "ngoài giờ làm việc"),  # a Friday evening
+    ],
+)
+def test_an_officers_appointment_must_be_a_working_moment(
+    services: Services, when: datetime, why: str
+) -> None:
+    before = counts(services.db_path)
+    with pytest.raises(InvalidInput, match=f"không phải giờ làm việc \\({why}"):
+        services.reception.receive(draft(services, "1.000110", due_at=when), OFFICER)
+    assert counts(services.db_path) == before  # nothing written, no code consumed
 
 
 def test_postal_dossiers_count_from_the_handover_record(services: Services) -> None:
