@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast test-long lint unit-noqt postgres bench clean catalogue i18n dist dist-test screenshots
+.PHONY: run test test-fast test-long lint unit-noqt postgres zbar bench clean catalogue i18n dist dist-test screenshots
 
 $(STAMP): requirements.lock pyproject.toml resources/i18n/en/LC_MESSAGES/desk_app.po
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ lint: $(STAMP)
 
 # The long tests (stateful model, kill loops, fault runs) run on wall-clock budgets with minimum counts,
 # so a slower or busier machine runs fewer rounds rather than running out of time (tests/budget.py).
-test: lint unit-noqt dist-test postgres
+test: lint zbar unit-noqt dist-test postgres
 	$(BIN)/python -m pytest --cov --cov-report=term:skip-covered --durations=15 $(PYTEST_ARGS)
 
 # What a scheduled job runs: the long tests with six times the budgets and five times the maxima
@@ -54,7 +54,7 @@ unit-noqt: $(NOQT)/.installed
 	! $(NOQT)/bin/python -c "import PySide6" 2>/dev/null
 	$(NOQT)/bin/python -m pytest tests/unit -q -m "not slow" -W ignore::pytest.PytestConfigWarning $(PYTEST_ARGS)
 
-test-fast: lint postgres
+test-fast: lint zbar postgres
 	DESK_APP_MODEL_SECONDS=30 DESK_APP_MODEL_MINIMUM=20 DESK_APP_MODEL_STEPS=30 \
 	  $(BIN)/python -m pytest -m "not slow" --durations=10 $(PYTEST_ARGS)
 
@@ -70,6 +70,13 @@ postgres:
 	  { [ "$$(id -u)" = 0 ] && (apt-get install -y -q postgresql >/dev/null 2>&1 || \
 	    (apt-get update -q >/dev/null && apt-get install -y -q postgresql >/dev/null)); } || \
 	  { echo "central's tests need PostgreSQL: apt-get install postgresql"; exit 1; }
+
+# zbar, the second barcode decoder of the printing tests (pyzbar loads libzbar0 from the OS).
+zbar:
+	@ls /usr/lib/*/libzbar.so.0 >/dev/null 2>&1 || ls /usr/lib/libzbar.so.0 >/dev/null 2>&1 || \
+	  { [ "$$(id -u)" = 0 ] && (apt-get install -y -q libzbar0 >/dev/null 2>&1 || \
+	    (apt-get update -q >/dev/null && apt-get install -y -q libzbar0 >/dev/null)); } || \
+	  { echo "the barcode tests need zbar: apt-get install libzbar0"; exit 1; }
 
 # The installer bundle (one folder) and its smoke test.
 dist: $(STAMP)

@@ -158,7 +158,12 @@ def signatures(titles: Sequence[str], st: Styles, width: float, names: Sequence[
     return table
 
 
-def grid(rows: list[list[Any]], widths: list[float], header_rows: int = 1) -> Table:
+def grid(
+    rows: list[list[Any]],
+    widths: list[float],
+    header_rows: int = 1,
+    extra: list[tuple[Any, ...]] | None = None,
+) -> Table:
     """A ruled table whose header repeats on every page; long cells wrap and split across pages."""
     table = Table(rows, colWidths=widths, repeatRows=header_rows, splitByRow=True, splitInRow=True)
     table.setStyle(
@@ -168,6 +173,7 @@ def grid(rows: list[list[Any]], widths: list[float], header_rows: int = 1) -> Ta
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                *(extra or []),
             ]
         )
     )

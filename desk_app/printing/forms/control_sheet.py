@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from reportlab.platypus import Flowable, Paragraph
 
 from desk_app.printing import form_sets
-from desk_app.printing.forms.common import DossierPrint, code_block
+from desk_app.printing.forms.common import DossierPrint, beside_qr, code_block
 from desk_app.printing.layout import esc, frame_width, grid, heading, reprint_mark, styles, time_words
 from desk_app.printing.layout import render as build
 
@@ -73,11 +73,17 @@ def render(data: ControlSheetData, *, paper: str = "A5") -> bytes:
         Paragraph(esc(fs.titles[form_sets.CONTROL_SHEET]), st.title),
         Paragraph(f"Quyển số: {d.register_year or '……'}, Số thứ tự: {d.register_number or '……'}", st.center),
         code_block(d, st, width),
-        Paragraph(f"Kèm theo hồ sơ của: <b>{esc(d.applicant_name)}</b>", st.body),
-        Paragraph(f"Mã hồ sơ: <b>{esc(d.code or d.ref)}</b>", st.body),
-        Paragraph(f"Nội dung: {esc(d.procedure_name)}", st.body),
-        Paragraph(f"Ngày nhận: {time_words(d.accepted_at)}", st.body),
-        Paragraph(f"Ngày, giờ hẹn trả kết quả: {time_words(d.due_at)}", st.body),
+        *beside_qr(
+            d,
+            [
+                Paragraph(f"Kèm theo hồ sơ của: <b>{esc(d.applicant_name)}</b>", st.body),
+                Paragraph(f"Mã hồ sơ: <b>{esc(d.code or d.ref)}</b>", st.body),
+                Paragraph(f"Nội dung: {esc(d.procedure_name)}", st.body),
+                Paragraph(f"Ngày nhận: {time_words(d.accepted_at)}", st.body),
+                Paragraph(f"Ngày, giờ hẹn trả kết quả: {time_words(d.due_at)}", st.body),
+            ],
+            width,
+        ),
         Paragraph(f"Cơ quan (bộ phận) giải quyết hồ sơ: {esc(d.department) or '……'}", st.body),
         Paragraph(f"Cơ quan phối hợp giải quyết hồ sơ: {esc(data.coordinating) or '……'}", st.body),
         grid(rows, [width * 0.30, width * 0.34, width * 0.20, width * 0.16]),

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from datetime import datetime
 
 
+CELL_PADDING = 6  # points: the grid's left and right cell padding
+
+
 @dataclass(frozen=True, slots=True)
 class BatchLine:
     """One dossier of the batch."""
@@ -45,18 +48,18 @@ def _copy(data: HandoverBatchData, paper: str, number: int) -> list[Flowable]:
         (data.department, data.agency.desk) if data.back else (data.agency.desk, data.department)
     )
     rows: list[list[object]] = [[Paragraph(f"<b>{t}</b>", st.cell_bold) for t in ("TT", "Mã hồ sơ", "Hồ sơ")]]
+    widths = [width * 0.06, width * 0.66, width * 0.28]
     for n, line in enumerate(data.lines, start=1):
-        rows.append(
-            [
-                Paragraph(str(n), st.cell_center),
-                Code128Flowable(line.code, height_mm=7),
-                Paragraph(
-                    f"<b>{esc(line.code)}</b><br/>{esc(line.applicant_name)}<br/>"
-                    f"<i>{esc(line.procedure_name)}</i>",
-                    st.cell,
-                ),
-            ]
+        bars = Code128Flowable(line.code, height_mm=7)
+        about = Paragraph(
+            f"<b>{esc(line.code)}</b><br/>{esc(line.applicant_name)}<br/><i>{esc(line.procedure_name)}</i>",
+            st.cell,
         )
+        if bars.width + CELL_PADDING <= widths[1]:
+            rows.append([Paragraph(str(n), st.cell_center), bars, about])
+        else:  # A5: the code needs the whole line, the dossier goes on the line above
+            rows += [[Paragraph(str(n), st.cell_center), about, ""], ["", bars, ""]]
+    spans: list[tuple[object, ...]] = [("SPAN", (1, r), (2, r)) for r, row in enumerate(rows) if row[2] == ""]
     return [
         heading(data.agency, "BG", data.at, st, width),
         Paragraph("PHIẾU BÀN GIAO HỒ SƠ", st.title),
@@ -64,7 +67,7 @@ def _copy(data: HandoverBatchData, paper: str, number: int) -> list[Flowable]:
         Paragraph(f"Bên giao: {esc(giver)}", st.body),
         Paragraph(f"Bên nhận: {esc(receiver)}", st.body),
         Paragraph(f"Thời gian: {time_words(data.at)}; số hồ sơ: {len(data.lines)}", st.body),
-        grid(rows, [width * 0.07, width * 0.55, width * 0.38]),
+        grid(rows, widths, extra=spans),
         signatures(("BÊN GIAO", "BÊN NHẬN"), st, width, (data.handed_by, "")),
     ]
 

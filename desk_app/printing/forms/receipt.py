@@ -5,7 +5,13 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from desk_app.printing import form_sets
-from desk_app.printing.forms.common import DossierPrint, applicant_lines, code_block, component_table
+from desk_app.printing.forms.common import (
+    DossierPrint,
+    applicant_lines,
+    beside_qr,
+    code_block,
+    component_table,
+)
 from desk_app.printing.layout import (
     esc,
     frame_width,
@@ -39,7 +45,7 @@ def _copy(d: DossierPrint, paper: str, label: str) -> list[Flowable]:
         Paragraph(f"Mã hồ sơ: <b>{esc(d.code or d.ref)}</b>", st.center),
         Paragraph(f"<i>({esc(label)})</i>", st.center),
         code_block(d, st, width),
-        *applicant_lines(d, st),
+        *beside_qr(d, applicant_lines(d, st), width),
         Paragraph("1. Thành phần hồ sơ nộp gồm:", st.body),
         component_table(received, st, width),
     ]
