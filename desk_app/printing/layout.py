@@ -52,14 +52,16 @@ class Styles:
     cell_bold: ParagraphStyle
 
 
-def styles(size: float = 11) -> Styles:
-    """Styles at a base size (11 pt on A5, 12–13 on A4)."""
+def styles(size: float = 11, spacing: float = 1.3) -> Styles:
+    """Styles at a base size (11 pt on A5, 12–13 on A4); ``spacing`` is the line height in sizes."""
     register_fonts()
-    base = ParagraphStyle("body", fontName=REGULAR, fontSize=size, leading=size * 1.3, alignment=TA_LEFT)
+    base = ParagraphStyle("body", fontName=REGULAR, fontSize=size, leading=size * spacing, alignment=TA_LEFT)
     return Styles(
         body=base,
-        small=ParagraphStyle("small", parent=base, fontSize=size - 2, leading=(size - 2) * 1.3),
-        tiny=ParagraphStyle("tiny", parent=base, fontSize=size - 2.5, leading=(size - 2.5) * 1.2),
+        small=ParagraphStyle("small", parent=base, fontSize=size - 2, leading=(size - 2) * spacing),
+        tiny=ParagraphStyle(
+            "tiny", parent=base, fontSize=size - 2.5, leading=(size - 2.5) * min(1.2, spacing)
+        ),
         bold=ParagraphStyle("bold", parent=base, fontName=BOLD),
         center=ParagraphStyle("center", parent=base, alignment=TA_CENTER),
         center_bold=ParagraphStyle("center_bold", parent=base, fontName=BOLD, alignment=TA_CENTER),
@@ -68,10 +70,10 @@ def styles(size: float = 11) -> Styles:
             parent=base,
             fontName=BOLD,
             fontSize=size + 2,
-            leading=(size + 2) * 1.3,
+            leading=(size + 2) * spacing,
             alignment=TA_CENTER,
-            spaceBefore=4,
-            spaceAfter=2,
+            spaceBefore=size * 0.4 * (spacing - 1) / 0.3,
+            spaceAfter=size * 0.2 * (spacing - 1) / 0.3,
         ),
         italic_right=ParagraphStyle("italic_right", parent=base, fontName=ITALIC, alignment=TA_RIGHT),
         italic_center=ParagraphStyle("italic_center", parent=base, fontName=ITALIC, alignment=TA_CENTER),
@@ -124,7 +126,7 @@ def heading(agency: Agency, number_suffix: str, moment: datetime | None, st: Sty
     right = [
         Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st.center),
         Paragraph("<b><u>Độc lập - Tự do - Hạnh phúc</u></b>", st.center),
-        Spacer(1, 2 * mm),
+        Spacer(1, st.body.fontSize * 0.4),
         Paragraph(esc(f"{agency.place or '……'}, {date_words(moment)}"), st.italic_center),
     ]
     table = Table([[left, right]], colWidths=[width * 0.42, width * 0.58])
@@ -140,7 +142,9 @@ def heading(agency: Agency, number_suffix: str, moment: datetime | None, st: Sty
     return table
 
 
-def signatures(titles: Sequence[str], st: Styles, width: float, names: Sequence[str] = ()) -> Table:
+def signatures(
+    titles: Sequence[str], st: Styles, width: float, names: Sequence[str] = (), room_mm: float = 13
+) -> Table:
     """Signature blocks side by side: title, "(Ký và ghi rõ họ tên)", room to sign, the name."""
     cells = []
     for i, title in enumerate(titles):
@@ -149,7 +153,7 @@ def signatures(titles: Sequence[str], st: Styles, width: float, names: Sequence[
             [
                 Paragraph(f"<b>{esc(title)}</b>", st.center),
                 Paragraph("(Ký và ghi rõ họ tên)", st.italic_center),
-                Spacer(1, 13 * mm),
+                Spacer(1, room_mm * mm),
                 Paragraph(esc(name), st.center),
             ]
         )
@@ -208,9 +212,35 @@ def render(
     page_numbers: bool = False,
     margins_mm: float = 10,
 ) -> bytes:
-    """Build the PDF; ``marks`` goes top right of every page, page numbers at the bottom.
+    """Build the PDF (see :func:`render_counted`)."""
+    pdf, _pages = render_counted(
+        story,
+        paper,
+        title=title,
+        author=author,
+        subject=subject,
+        marks=marks,
+        page_numbers=page_numbers,
+        margins_mm=margins_mm,
+    )
+    return pdf
 
-    The metadata an archive reads: title (the document and its number), author (the issuing unit),
+
+def render_counted(
+    story: list[Flowable],
+    paper: str,
+    *,
+    title: str,
+    author: str = "",
+    subject: str = "",
+    marks: str = "",
+    page_numbers: bool = False,
+    margins_mm: float = 10,
+) -> tuple[bytes, int]:
+    """Build the PDF and count its pages.
+
+    ``marks`` goes top right of every page, page numbers at the bottom. The metadata an archive
+    reads: title (the document and its number), author (the issuing unit),
     subject (the dossier code or the period). Only the shipped fonts appear in the file: the canvas
     starts in Liberation Serif, not in reportlab's default Helvetica (never embedded).
     """
@@ -242,7 +272,7 @@ def render(
             canvas.restoreState()
 
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
-    return buffer.getvalue()
+    return buffer.getvalue(), int(doc.page)
 
 
 def frame_width(paper: str, margins_mm: float = 10) -> float:

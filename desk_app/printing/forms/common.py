@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from desk_app.core.paper_names import short_paper_name, shortened
 from desk_app.printing.barcodes import Code128Flowable, QrFlowable
 from desk_app.printing.layout import Agency, Styles, esc, grid, table_style
 
@@ -28,13 +29,15 @@ class ComponentLine:
     received_copies: int = 0
     substitute: str = ""  # the fallback the paper names, in its words, when that was handed in instead
 
-    @property
-    def received_as(self) -> str:
-        """What the receipt lists: the paper, or the fallback handed in for it."""
+    def received_as(self, limit: int = 90) -> str:
+        """What the receipt lists: the paper's short name, or the fallback handed in for it.
+
+        The full published text is the item the receipt refers to by number.
+        """
+        paper = short_paper_name(self.name, limit)
         if not self.substitute:
-            return self.name
-        paper = self.name.split(";")[0].strip().lstrip("-+*• ")
-        words = self.substitute[:1].upper() + self.substitute[1:]
+            return paper
+        words = short_paper_name(self.substitute[:1].upper() + self.substitute[1:], limit)
         return f"{words} (thay cho: {paper})"
 
 
@@ -70,8 +73,15 @@ class DossierPrint:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def applicant_lines(d: DossierPrint, st: Styles, label: str = "Tiếp nhận hồ sơ của") -> list[Flowable]:
-    """The applicant block every slip opens with."""
+def applicant_lines(
+    d: DossierPrint, st: Styles, label: str = "Tiếp nhận hồ sơ của", name_limit: int = 0
+) -> list[Flowable]:
+    """The applicant block every slip opens with.
+
+    ``name_limit`` shortens a very long procedure name (a few national names run to 600 characters);
+    the procedure code printed with it identifies the procedure.
+    """
+    procedure = shortened(d.procedure_name, name_limit) if name_limit else d.procedure_name
     lines = [
         f"<b>{esc(d.agency.desk)}</b>",
         f"{esc(label)}: <b>{esc(d.applicant_name)}</b>",
@@ -81,7 +91,7 @@ def applicant_lines(d: DossierPrint, st: Styles, label: str = "Tiếp nhận h�
     lines += [
         f"Địa chỉ: {esc(d.applicant_address) or '……………………'}",
         f"Số điện thoại: {esc(d.applicant_phone) or '……………'}   Email: {esc(d.applicant_email) or '……………'}",
-        f"Nội dung yêu cầu giải quyết: {esc(d.procedure_name)} (mã thủ tục {esc(d.procedure_code)})",
+        f"Nội dung yêu cầu giải quyết: {esc(procedure)} (mã thủ tục {esc(d.procedure_code)})",
     ]
     return [Paragraph(line, st.body) for line in lines]
 
@@ -109,10 +119,10 @@ def component_table(
         )
     if len(rows) == 1:
         rows.append([Paragraph("", st.cell), Paragraph("(không có)", st.cell), "", ""])
-    return grid(rows, [width * 0.08, width * 0.64, width * 0.14, width * 0.14])
+    return grid(rows, [width * 0.08, width * 0.68, width * 0.12, width * 0.12])
 
 
-def code_block(d: DossierPrint, st: Styles, width: float) -> Flowable:
+def code_block(d: DossierPrint, st: Styles, width: float, label: str = "") -> Flowable:
     """The dossier code as Code128, centred on its own line.
 
     At 0.38 mm modules it takes most of an A5 line; the slip QR goes beside the block that follows
@@ -121,13 +131,15 @@ def code_block(d: DossierPrint, st: Styles, width: float) -> Flowable:
     if d.code is None:
         return Spacer(1, 1)
     bars = Code128Flowable(d.code)
-    block = Table([[bars], [Paragraph(f"<b>{esc(d.code)}</b>", st.center)]], colWidths=[width])
+    block = Table([[bars], [Paragraph(f"{esc(label)}<b>{esc(d.code)}</b>", st.center)]], colWidths=[width])
     block.setStyle(
         table_style(
             [
                 ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (0, 0), 3),  # clear of the line above
+                ("TOPPADDING", (0, 1), (0, 1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
             ]
         )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
+from desk_app.core.paper_names import short_paper_name
 from desk_app.printing import form_sets
 from desk_app.printing.forms.common import (
     DossierPrint,
@@ -22,30 +25,56 @@ from desk_app.printing.layout import (
     time_words,
 )
 from desk_app.printing.layout import (
-    render as build,
+    render_counted as build,
 )
 
 COPIES = ("Liên 1: Lưu", "Liên 2: Giao người nộp")
 
 
-def _copy(d: DossierPrint, paper: str, label: str) -> list[Flowable]:
-    st = styles(9.5 if paper == "A5" else 12)
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """Type sizes of one attempt to fit a copy on its page (the body never below 10 pt)."""
+
+    size: float
+    spacing: float
+    heading: float
+    room_mm: float  # room to sign
+    name_limit: int  # characters of a paper's short name
+    procedure_limit: int = 0  # characters of the procedure's name (0: all of it)
+
+
+# Tried in order; the first that keeps each copy on one page is printed (else the last, continued).
+# Below a 1.1 line height Vietnamese stacked diacritics touch the line above.
+A5_FITS = (
+    Fit(10, 1.15, 9, 10, 90),
+    Fit(10, 1.1, 9, 8, 60),
+    Fit(10, 1.1, 8.5, 7, 40),
+    Fit(10, 1.1, 8.5, 6, 40, 200),
+)
+A4_FITS = (Fit(12, 1.3, 12, 13, 120),)
+
+
+def _copy(d: DossierPrint, paper: str, label: str, fit: Fit) -> list[Flowable]:
+    st = styles(fit.size, fit.spacing)
     width = frame_width(paper)
     fs = form_sets.form_set(d.rule_set)
     received = [
-        (c.position, c.received_as, str(c.received_originals), str(c.received_copies))
+        (c.position, c.received_as(fit.name_limit), str(c.received_originals), str(c.received_copies))
         for c in d.components
         if c.kind == "submit" and (c.received_originals or c.received_copies)
     ]
-    shown = [c.name for c in d.components if c.kind == "show" and c.received_originals]
+    shown = [
+        f"{short_paper_name(c.name, fit.name_limit)} (mục {c.position})"
+        for c in d.components
+        if c.kind == "show" and c.received_originals
+    ]
     story: list[Flowable] = [
         Paragraph(esc(fs.caption(form_sets.RECEIPT)), st.small),
-        heading(d.agency, "TTPVHCC", d.accepted_at or d.received_at, st, width),
+        heading(d.agency, "TTPVHCC", d.accepted_at or d.received_at, styles(fit.heading, fit.spacing), width),
         Paragraph(esc(fs.titles[form_sets.RECEIPT]), st.title),
-        Paragraph(f"Mã hồ sơ: <b>{esc(d.code or d.ref)}</b>", st.center),
-        Paragraph(f"<i>({esc(label)})</i>", st.center),
-        code_block(d, st, width),
-        *beside_qr(d, applicant_lines(d, st), width),
+        Paragraph(f"<i>({esc(label)})</i>", st.center),  # the code is printed under its barcode
+        code_block(d, st, width, "Mã hồ sơ: "),
+        *beside_qr(d, applicant_lines(d, st, name_limit=fit.procedure_limit), width),
         Paragraph("1. Thành phần hồ sơ nộp gồm:", st.body),
         component_table(received, st, width),
     ]
@@ -62,14 +91,15 @@ def _copy(d: DossierPrint, paper: str, label: str) -> list[Flowable]:
             f"Số thứ tự: {d.register_number or '……'}",
             st.body,
         ),
-        signatures(("NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ"), st, width, ("", d.officer_name)),
+        signatures(
+            ("NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ"), st, width, ("", d.officer_name), fit.room_mm
+        ),
         Paragraph(
             "<i>Ghi chú:</i> Giấy tiếp nhận và hẹn trả kết quả được lập thành 2 liên; một liên chuyển kèm "
             "theo Phiếu kiểm soát quá trình giải quyết hồ sơ và được lưu tại Bộ phận Tiếp nhận và "
             "Trả kết quả; "
             "một liên giao cho cá nhân, tổ chức nộp hồ sơ. Cá nhân, tổ chức có thể đăng ký nhận kết quả tại "
-            "Bộ phận Tiếp nhận và Trả kết quả hoặc tại nhà (trụ sở tổ chức) qua dịch vụ bưu chính. "
-            "Khi đến nhận kết quả, người nộp mang theo Giấy này.",
+            "Bộ phận Tiếp nhận và Trả kết quả hoặc tại nhà (trụ sở tổ chức) qua dịch vụ bưu chính.",
             st.tiny,
         ),
     ]
@@ -77,13 +107,18 @@ def _copy(d: DossierPrint, paper: str, label: str) -> list[Flowable]:
 
 
 def render(d: DossierPrint, *, paper: str = "A5") -> bytes:
-    """Both copies, each starting on its own page."""
-    story = [*_copy(d, paper, COPIES[0]), PageBreak(), *_copy(d, paper, COPIES[1])]
-    return build(
-        story,
-        paper,
-        title=f"Giấy tiếp nhận {d.code}",
-        author=d.agency.desk,
-        subject=d.code or "",
-        marks=reprint_mark(d.reprint),
-    )
+    """Both copies, each starting on its own page, at the largest sizes that keep a copy on one page."""
+    pdf = b""
+    for fit in A5_FITS if paper == "A5" else A4_FITS:
+        story = [*_copy(d, paper, COPIES[0], fit), PageBreak(), *_copy(d, paper, COPIES[1], fit)]
+        pdf, pages = build(
+            story,
+            paper,
+            title=f"Giấy tiếp nhận {d.code}",
+            author=d.agency.desk,
+            subject=d.code or "",
+            marks=reprint_mark(d.reprint),
+        )
+        if pages <= len(COPIES):
+            break
+    return pdf
