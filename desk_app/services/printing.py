@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from desk_app.core.dossier import Actor
     from desk_app.models.db import Database
     from desk_app.services.catalogue import CatalogueService
+    from desk_app.services.dto import ProcedureDetail
     from desk_app.services.reports import ReportService
     from desk_app.services.settings import SettingsService
 
@@ -212,7 +213,7 @@ class PrintService:
             received_at=parse_iso(record.received_at),
             accepted_at=parse_iso(record.accepted_at) if record.accepted_at else None,
             due_at=parse_iso(record.due_at) if record.due_at else None,
-            limit_text=parse_limit_spec(record.limit_spec).describe() if record.limit_spec else "",
+            limit_text=_limit_words(record.limit_spec, detail, record.channel),
             bundles=record.bundles,
             components=components,
             register_year=record.register_year,
@@ -327,3 +328,15 @@ class PrintService:
 def _substitute_words(substitutes: tuple[str, ...], chosen: int) -> str:
     """The n-th fallback a paper names (1-based), or "" for the paper itself."""
     return substitutes[chosen - 1] if 0 < chosen <= len(substitutes) else ""
+
+
+def _limit_words(spec: str | None, detail: ProcedureDetail, channel: str) -> str:
+    """The time limit as the receipt states it: the one the dossier was given, else the catalogue's words.
+
+    The second case is an officer-entered appointment: the catalogue's limit could not be read as days.
+    """
+    if spec:
+        return parse_limit_spec(spec).describe()
+    terms = next((t for t in detail.terms if t.channel == channel), None)
+    words = terms.limit_text.strip() if terms is not None else ""
+    return words if any(ch.isalpha() for ch in words) else ""  # a bare "1" says nothing

@@ -122,7 +122,7 @@ def component_table(
     return grid(rows, [width * 0.08, width * 0.68, width * 0.12, width * 0.12])
 
 
-def code_block(d: DossierPrint, st: Styles, width: float, label: str = "") -> Flowable:
+def code_block(d: DossierPrint, st: Styles, width: float, label: str | None = "") -> Flowable:
     """The dossier code as Code128, centred on its own line.
 
     At 0.38 mm modules it takes most of an A5 line; the slip QR goes beside the block that follows
@@ -131,7 +131,10 @@ def code_block(d: DossierPrint, st: Styles, width: float, label: str = "") -> Fl
     if d.code is None:
         return Spacer(1, 1)
     bars = Code128Flowable(d.code)
-    block = Table([[bars], [Paragraph(f"{esc(label)}<b>{esc(d.code)}</b>", st.center)]], colWidths=[width])
+    rows: list[list[Any]] = [[bars]]
+    if label is not None:  # None: the line above already reads the code
+        rows.append([Paragraph(f"{esc(label)}<b>{esc(d.code)}</b>", st.center)])
+    block = Table(rows, colWidths=[width])
     block.setStyle(
         table_style(
             [
@@ -139,7 +142,7 @@ def code_block(d: DossierPrint, st: Styles, width: float, label: str = "") -> Fl
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (0, 0), 3),  # clear of the line above
-                ("TOPPADDING", (0, 1), (0, 1), 1),
+                ("TOPPADDING", (0, 1), (0, -1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
             ]
         )

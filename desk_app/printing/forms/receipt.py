@@ -72,8 +72,8 @@ def _copy(d: DossierPrint, paper: str, label: str, fit: Fit) -> list[Flowable]:
         Paragraph(esc(fs.caption(form_sets.RECEIPT)), st.small),
         heading(d.agency, "TTPVHCC", d.accepted_at or d.received_at, styles(fit.heading, fit.spacing), width),
         Paragraph(esc(fs.titles[form_sets.RECEIPT]), st.title),
-        Paragraph(f"<i>({esc(label)})</i>", st.center),  # the code is printed under its barcode
-        code_block(d, st, width, "Mã hồ sơ: "),
+        Paragraph(f"Mã hồ sơ: <b>{esc(d.code or d.ref)}</b> <i>({esc(label)})</i>", st.center),
+        code_block(d, st, width, None),
         *beside_qr(d, applicant_lines(d, st, name_limit=fit.procedure_limit), width),
         Paragraph("1. Thành phần hồ sơ nộp gồm:", st.body),
         component_table(received, st, width),
