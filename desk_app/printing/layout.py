@@ -115,13 +115,24 @@ def time_words(moment: datetime | None) -> str:
     return f"{moment.hour:02d} giờ {moment.minute:02d} phút, {date_words(moment)}"
 
 
-def heading(agency: Agency, number_suffix: str, moment: datetime | None, st: Styles, width: float) -> Table:
-    """The national heading: the agency and "Số: …" on the left, the motto and date line on the right."""
+def heading(
+    agency: Agency,
+    number_suffix: str,
+    moment: datetime | None,
+    st: Styles,
+    width: float,
+    number: str = "",
+) -> Table:
+    """The national heading: the agency and "Số: …" on the left, the motto and date line on the right.
+
+    ``number`` is the document's own number (the register number of a receipt, a batch's label); the
+    dotted line is left for the officer to fill in only where the desk has none to give.
+    """
     left = [
         Paragraph(esc(agency.parent.upper()), st.center),
         Paragraph(f"<b>{esc(agency.desk.upper())}</b>", st.center),
         Paragraph("———", st.center),
-        Paragraph(esc(f"Số: ……/{number_suffix}" if number_suffix else "Số: ……"), st.center),
+        Paragraph(esc(f"Số: {number or '……'}{'/' + number_suffix if number_suffix else ''}"), st.center),
     ]
     right = [
         Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st.center),

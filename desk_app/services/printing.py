@@ -300,7 +300,10 @@ class PrintService:
                 parse_iso(batch.created_at),
                 tuple(handover_batch.BatchLine(r[0] or "", r[1], r[2]) for r in rows),
                 copies=copies,
-                handed_by=batch.handed_by,
+                handed_by=session.scalar(
+                    select(UserRecord.full_name).where(UserRecord.username == batch.handed_by)
+                )
+                or batch.handed_by,
             )
         return handover_batch.render(data, paper=self._settings.get(PAPER[BATCH_DOCUMENT]))
 

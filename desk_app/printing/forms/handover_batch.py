@@ -38,7 +38,9 @@ class HandoverBatchData:
     at: datetime
     lines: tuple[BatchLine, ...]
     copies: int = 2
-    handed_by: str = ""
+    handed_by: str = (
+        ""  # the desk's officer who made the batch (full name): giver, or receiver of a batch back
+    )
 
 
 def _copy(data: HandoverBatchData, paper: str, number: int) -> list[Flowable]:
@@ -61,14 +63,16 @@ def _copy(data: HandoverBatchData, paper: str, number: int) -> list[Flowable]:
             rows += [[Paragraph(str(n), st.cell_center), about, ""], ["", bars, ""]]
     spans: list[tuple[object, ...]] = [("SPAN", (1, r), (2, r)) for r, row in enumerate(rows) if row[2] == ""]
     return [
-        heading(data.agency, "BG", data.at, st, width),
+        heading(data.agency, "", data.at, st, width, data.label),
         Paragraph("PHIẾU BÀN GIAO HỒ SƠ", st.title),
-        Paragraph(f"Số: <b>{esc(data.label)}</b> — Bản số {number}/{data.copies}", st.center),
+        Paragraph(f"Bản số {number}/{data.copies}", st.center),
         Paragraph(f"Bên giao: {esc(giver)}", st.body),
         Paragraph(f"Bên nhận: {esc(receiver)}", st.body),
         Paragraph(f"Thời gian: {time_words(data.at)}; số hồ sơ: {len(data.lines)}", st.body),
         grid(rows, widths, extra=spans),
-        signatures(("BÊN GIAO", "BÊN NHẬN"), st, width, (data.handed_by, "")),
+        signatures(
+            ("BÊN GIAO", "BÊN NHẬN"), st, width, ("", data.handed_by) if data.back else (data.handed_by, "")
+        ),
     ]
 
 

@@ -70,7 +70,14 @@ def _copy(d: DossierPrint, paper: str, label: str, fit: Fit) -> list[Flowable]:
     ]
     story: list[Flowable] = [
         Paragraph(esc(fs.caption(form_sets.RECEIPT)), st.small),
-        heading(d.agency, "TTPVHCC", d.accepted_at or d.received_at, styles(fit.heading, fit.spacing), width),
+        heading(
+            d.agency,
+            "TTPVHCC",
+            d.accepted_at or d.received_at,
+            styles(fit.heading, fit.spacing),
+            width,
+            str(d.register_number or ""),
+        ),
         Paragraph(esc(fs.titles[form_sets.RECEIPT]), st.title),
         Paragraph(f"Mã hồ sơ: <b>{esc(d.code or d.ref)}</b> <i>({esc(label)})</i>", st.center),
         code_block(d, st, width, None),

@@ -74,6 +74,7 @@ def test_receipt_has_every_field_in_two_copies_and_its_barcodes_scan() -> None:
         "5. Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 22 tháng 11 năm 2026",
         "6. Đăng ký nhận kết quả tại",
         "Quyển số: 2026, Số thứ tự: 57",
+        "Số: 57/TTPVHCC",  # the register number is the receipt's own number
         "NGƯỜI NỘP HỒ SƠ",
         "NGƯỜI TIẾP NHẬN HỒ SƠ",
         "(Ký và ghi rõ họ tên)",
