@@ -247,6 +247,7 @@ def render_counted(
     marks: str = "",
     page_numbers: bool = False,
     margins_mm: float = 10,
+    vertical_mm: float | None = None,
 ) -> tuple[bytes, int]:
     """Build the PDF and count its pages.
 
@@ -263,8 +264,8 @@ def render_counted(
         pagesize=size,
         leftMargin=margins_mm * mm,
         rightMargin=margins_mm * mm,
-        topMargin=margins_mm * mm,
-        bottomMargin=margins_mm * mm,
+        topMargin=(vertical_mm if vertical_mm is not None else margins_mm) * mm,
+        bottomMargin=(vertical_mm if vertical_mm is not None else margins_mm) * mm,
         title=nfc(title),
         author=nfc(author) or "One-Stop Desk",
         subject=nfc(subject),
@@ -286,9 +287,15 @@ def render_counted(
     return buffer.getvalue(), int(doc.page)
 
 
+FRAME_PADDING = 6  # points: reportlab's frame pads its content on each side
+
+
 def frame_width(paper: str, margins_mm: float = 10) -> float:
-    """The usable width of a page."""
-    return float(PAPERS[paper][0] - 2 * margins_mm * mm)
+    """The usable width of a page: inside the margins and the frame's padding.
+
+    A table as wide as this lines up with the paragraphs around it.
+    """
+    return float(PAPERS[paper][0] - 2 * margins_mm * mm - 2 * FRAME_PADDING)
 
 
 def reprint_mark(reprint: int) -> str:

@@ -41,6 +41,7 @@ class Fit:
     room_mm: float  # room to sign
     name_limit: int  # characters of a paper's short name
     procedure_limit: int = 0  # characters of the procedure's name (0: all of it)
+    vertical_mm: float = 10  # top and bottom margins
 
 
 # Tried in order; the first that keeps each copy on one page is printed (else the last, continued).
@@ -49,7 +50,7 @@ A5_FITS = (
     Fit(10, 1.15, 9, 10, 90),
     Fit(10, 1.1, 9, 8, 60),
     Fit(10, 1.1, 8.5, 7, 40),
-    Fit(10, 1.1, 8.5, 6, 40, 200),
+    Fit(10, 1.1, 8.5, 6, 40, 200, 8),
 )
 A4_FITS = (Fit(12, 1.3, 12, 13, 120),)
 
@@ -125,6 +126,7 @@ def render(d: DossierPrint, *, paper: str = "A5") -> bytes:
             author=d.agency.desk,
             subject=d.code or "",
             marks=reprint_mark(d.reprint),
+            vertical_mm=fit.vertical_mm,
         )
         if pages <= len(COPIES):
             break
