@@ -13,6 +13,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desk_app.printing.fonts import BOLD, ITALIC, REGULAR, register_fonts
@@ -115,6 +116,23 @@ def time_words(moment: datetime | None) -> str:
     return f"{moment.hour:02d} giờ {moment.minute:02d} phút, {date_words(moment)}"
 
 
+def title(text: str, st: Styles, width: float) -> Paragraph:
+    """A form's title; one too long for a line is broken near its middle.
+
+    A title left to wrap by itself can leave one word alone on its last line ("… GIẢI / QUYẾT").
+    """
+    words = nfc(text).split()
+    style = st.title
+    if stringWidth(" ".join(words), style.fontName, style.fontSize) <= width or len(words) < 2:
+        return Paragraph(esc(" ".join(words)), style)
+    total = stringWidth(" ".join(words), style.fontName, style.fontSize)
+    cut = min(
+        range(1, len(words)),
+        key=lambda i: abs(stringWidth(" ".join(words[:i]), style.fontName, style.fontSize) - total / 2),
+    )
+    return Paragraph(f"{esc(' '.join(words[:cut]))}<br/>{esc(' '.join(words[cut:]))}", style)
+
+
 def heading(
     agency: Agency,
     number_suffix: str,
@@ -212,28 +230,9 @@ def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
 
 
-def render(
-    story: list[Flowable],
-    paper: str,
-    *,
-    title: str,
-    author: str = "",
-    subject: str = "",
-    marks: str = "",
-    page_numbers: bool = False,
-    margins_mm: float = 10,
-) -> bytes:
-    """Build the PDF (see :func:`render_counted`)."""
-    pdf, _pages = render_counted(
-        story,
-        paper,
-        title=title,
-        author=author,
-        subject=subject,
-        marks=marks,
-        page_numbers=page_numbers,
-        margins_mm=margins_mm,
-    )
+def render(story: list[Flowable], paper: str, **options: Any) -> bytes:
+    """Build the PDF (the options of :func:`render_counted`)."""
+    pdf, _pages = render_counted(story, paper, **options)
     return pdf
 
 

@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desk_app.printing import form_sets
-from desk_app.printing.layout import date_words, esc, frame_width, heading, reprint_mark, styles, time_words
+from desk_app.printing.layout import (
+    date_words,
+    esc,
+    frame_width,
+    heading,
+    reprint_mark,
+    styles,
+    time_words,
+    title,
+)
 from desk_app.printing.layout import render as build
 
 if TYPE_CHECKING:
@@ -39,7 +48,7 @@ def render(data: ApologyData, *, paper: str = "A5") -> bytes:
     story: list[Flowable] = [
         Paragraph(esc(fs.caption(form_sets.APOLOGY)), st.small),
         heading(d.agency, "PXL", d.printed_at, st, width),
-        Paragraph(esc(fs.titles[form_sets.APOLOGY]), st.title),
+        title(fs.titles[form_sets.APOLOGY], st, width),
         Paragraph(f"Kính gửi: <b>{esc(d.applicant_name)}</b>", st.center),
         Paragraph(
             f"Địa chỉ: {esc(d.applicant_address) or '……'}; Số điện thoại: {esc(d.applicant_phone) or '……'}",

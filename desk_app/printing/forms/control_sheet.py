@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from desk_app.printing import form_sets
 from desk_app.printing.forms.common import DossierPrint, beside_qr, code_block
-from desk_app.printing.layout import esc, frame_width, grid, heading, reprint_mark, styles, time_words
+from desk_app.printing.layout import esc, frame_width, grid, heading, reprint_mark, styles, time_words, title
 from desk_app.printing.layout import render as build
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def render(data: ControlSheetData, *, paper: str = "A5") -> bytes:
     story: list[Flowable] = [
         Paragraph(esc(fs.caption(form_sets.CONTROL_SHEET)), st.small),
         heading(d.agency, "", d.accepted_at, st, width),
-        Paragraph(esc(fs.titles[form_sets.CONTROL_SHEET]), st.title),
+        title(fs.titles[form_sets.CONTROL_SHEET], st, width),
         Paragraph(f"Quyển số: {d.register_year or '……'}, Số thứ tự: {d.register_number or '……'}", st.center),
         code_block(d, st, width),
         *beside_qr(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, Paragraph
 
-from desk_app.printing.layout import Agency, esc, frame_width, grid, signatures, styles
+from desk_app.printing.layout import Agency, esc, frame_width, grid, signatures, styles, title
 from desk_app.printing.layout import render as build
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def render(data: DayCloseData, *, paper: str = "A4") -> bytes:
     story: list[Flowable] = [
         Paragraph(esc(data.agency.parent.upper()), st.body),
         Paragraph(f"<b>{esc(data.agency.desk.upper())}</b>", st.body),
-        Paragraph("TỔNG KẾT CUỐI NGÀY", st.title),
+        title("TỔNG KẾT CUỐI NGÀY", st, width),
         Paragraph(f"Ngày {data.day:%d/%m/%Y} — cán bộ: {esc(data.officer)}", st.center),
         grid(rows, [width * 0.75, width * 0.25]),
         signatures(("CÁN BỘ TIẾP NHẬN",), st, width, (data.officer,)),

@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from desk_app.printing.barcodes import Code128Flowable
-from desk_app.printing.layout import Agency, esc, frame_width, grid, heading, signatures, styles, time_words
+from desk_app.printing.layout import (
+    Agency,
+    esc,
+    frame_width,
+    grid,
+    heading,
+    signatures,
+    styles,
+    time_words,
+    title,
+)
 from desk_app.printing.layout import render as build
 
 if TYPE_CHECKING:
@@ -64,7 +74,7 @@ def _copy(data: HandoverBatchData, paper: str, number: int) -> list[Flowable]:
     spans: list[tuple[object, ...]] = [("SPAN", (1, r), (2, r)) for r, row in enumerate(rows) if row[2] == ""]
     return [
         heading(data.agency, "", data.at, st, width, data.label),
-        Paragraph("PHIẾU BÀN GIAO HỒ SƠ", st.title),
+        title("PHIẾU BÀN GIAO HỒ SƠ", st, width),
         Paragraph(f"Bản số {number}/{data.copies}", st.center),
         Paragraph(f"Bên giao: {esc(giver)}", st.body),
         Paragraph(f"Bên nhận: {esc(receiver)}", st.body),

@@ -23,6 +23,7 @@ from desk_app.printing.layout import (
     signatures,
     styles,
     time_words,
+    title,
 )
 from desk_app.printing.layout import (
     render_counted as build,
@@ -79,7 +80,7 @@ def _copy(d: DossierPrint, paper: str, label: str, fit: Fit) -> list[Flowable]:
             width,
             str(d.register_number or ""),
         ),
-        Paragraph(esc(fs.titles[form_sets.RECEIPT]), st.title),
+        title(fs.titles[form_sets.RECEIPT], st, width),
         Paragraph(f"Mã hồ sơ: <b>{esc(d.code or d.ref)}</b> <i>({esc(label)})</i>", st.center),
         code_block(d, st, width, None),
         *beside_qr(d, applicant_lines(d, st, name_limit=fit.procedure_limit), width),

@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from desk_app.printing import form_sets
 from desk_app.printing.forms.common import DossierPrint, applicant_lines
-from desk_app.printing.layout import esc, frame_width, heading, reprint_mark, signatures, styles
+from desk_app.printing.layout import esc, frame_width, heading, reprint_mark, signatures, styles, title
 from desk_app.printing.layout import render as build
 
 
@@ -30,7 +30,7 @@ def render(data: RefusalData, *, paper: str = "A5") -> bytes:
     story: list[Flowable] = [
         Paragraph(esc(fs.caption(form_sets.REFUSAL)), st.small),
         heading(d.agency, "", d.printed_at, st, width),
-        Paragraph(esc(fs.titles[form_sets.REFUSAL]), st.title),
+        title(fs.titles[form_sets.REFUSAL], st, width),
         Paragraph(f"Hồ sơ: <b>{esc(d.ref)}</b>", st.center),
         *applicant_lines(d, st),
         Paragraph(

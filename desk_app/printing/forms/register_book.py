@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from desk_app.printing import form_sets
 from desk_app.printing.forms.common import DossierPrint
-from desk_app.printing.layout import Agency, esc, frame_width, grid, styles
+from desk_app.printing.layout import Agency, esc, frame_width, grid, styles, title
 from desk_app.printing.layout import render as build
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def render(data: RegisterData, *, paper: str = "A4-landscape") -> bytes:
         Paragraph(esc(fs.caption(form_sets.REGISTER)), st.small),
         Paragraph(esc(data.agency.parent.upper()), st.center),
         Paragraph(f"<b>{esc(data.agency.desk.upper())}</b>", st.center),
-        Paragraph(esc(fs.titles[form_sets.REGISTER]), st.title),
+        title(fs.titles[form_sets.REGISTER], st, width),
         Paragraph(f"Năm {data.year} — từ ngày {data.start:%d/%m/%Y} đến ngày {data.end:%d/%m/%Y}", st.center),
         grid(rows, [width * f for f in fractions]),
     ]

@@ -9,7 +9,16 @@ from reportlab.platypus import Flowable, Paragraph
 
 from desk_app.printing import form_sets
 from desk_app.printing.forms.common import DossierPrint, applicant_lines
-from desk_app.printing.layout import esc, frame_width, heading, reprint_mark, signatures, styles, time_words
+from desk_app.printing.layout import (
+    esc,
+    frame_width,
+    heading,
+    reprint_mark,
+    signatures,
+    styles,
+    time_words,
+    title,
+)
 from desk_app.printing.layout import render as build
 
 if TYPE_CHECKING:
@@ -34,7 +43,7 @@ def render(data: StopData, *, paper: str = "A5") -> bytes:
     story: list[Flowable] = [
         Paragraph(esc(fs.caption(form_sets.STOP) or "Thông báo dừng giải quyết hồ sơ"), st.small),
         heading(d.agency, "TB", d.printed_at, st, width),
-        Paragraph(esc(fs.titles[form_sets.STOP]), st.title),
+        title(fs.titles[form_sets.STOP], st, width),
         Paragraph(f"Mã hồ sơ: <b>{esc(d.code or d.ref)}</b>", st.center),
         *applicant_lines(d, st, "Hồ sơ của"),
         Paragraph(f"Thời gian nhận hồ sơ: {time_words(d.accepted_at or d.received_at)}", st.body),

@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from desk_app.printing import form_sets
 from desk_app.printing.forms.common import ComponentLine, DossierPrint, applicant_lines, component_table
-from desk_app.printing.layout import esc, frame_width, heading, reprint_mark, signatures, styles
+from desk_app.printing.layout import esc, frame_width, heading, reprint_mark, signatures, styles, title
 from desk_app.printing.layout import render as build
 
 
@@ -41,7 +41,7 @@ def render(data: SupplementData, *, paper: str = "A5") -> bytes:
     story: list[Flowable] = [
         Paragraph(esc(fs.caption(form_sets.SUPPLEMENT)), st.small),
         heading(d.agency, "HDHS", d.printed_at, st, width),
-        Paragraph(esc(fs.titles[form_sets.SUPPLEMENT]), st.title),
+        title(fs.titles[form_sets.SUPPLEMENT], st, width),
         Paragraph(f"Hồ sơ: <b>{esc(d.code or d.ref)}</b>", st.center),
         *applicant_lines(d, st, "Tiếp nhận hồ sơ/yêu cầu của Ông/Bà"),
         Paragraph("Yêu cầu Ông/Bà hoàn thiện hồ sơ gồm những nội dung như sau:", st.body),

@@ -259,3 +259,14 @@ def in_order(words: list[str], printed: list[str]) -> bool:
     """True when ``words`` appear in ``printed`` in this order (other words may come between)."""
     stream = iter(printed)
     return all(any(word == candidate for candidate in stream) for word in words)
+
+
+def test_a_long_title_breaks_near_its_middle_never_leaving_one_word() -> None:
+    from desk_app.printing.layout import frame_width, styles, title
+
+    words = "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"
+    long_title = title(words, styles(9.5), frame_width("A5"))
+    first, second = long_title.text.split("<br/>")
+    assert len(second.split()) > 1
+    assert abs(len(first) - len(second)) < 12
+    assert "<br/>" not in title("PHIẾU BÀN GIAO HỒ SƠ", styles(9.5), frame_width("A5")).text
