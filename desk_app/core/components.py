@@ -29,23 +29,27 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from desk_app.core.catalogue import Channel, ComponentData, ComponentKind
+from desk_app.core.component_text import (
+    case_question,
+    channels_named,
+    first_clause,
+    first_sentence,
+    is_note,
+    later_fallbacks,
+    own_fallbacks,
+    strip_marks,
+)
 from desk_app.core.component_words import (
     _CASE_ANYWHERE,
     _CASE_START,
     _CONDITION_ASIDE,
-    _DEMANDS,
-    _DIRECT,
     _EXEMPTION,
     _FALLBACK,
     _IDENTITY,
     _LIST_MARK,
     _NOTE_GROUP,
     _ONE_OF,
-    _ONLINE,
     _OPTION_IF_ANY,
-    _POINTS_TO_LAW,
-    _POSTAL,
-    _RULE_SENTENCE,
     _SHOW_GROUP,
     _SHOW_TEXT,
     _STARTS_WITH_PAPER,
@@ -79,90 +83,11 @@ class Reading:
     ambiguous: bool = False
 
 
-def _strip_marks(text: str) -> str:
-    return re.sub(_LIST_MARK, "", text).strip()
-
-
-def _channels_named(text: str) -> tuple[Channel, ...]:
-    found = []
-    if _DIRECT.search(text):
-        found.append(Channel.DIRECT)
-    if _ONLINE.search(text):
-        found.append(Channel.ONLINE)
-    if _POSTAL.search(text):
-        found.append(Channel.POSTAL)
-    return tuple(found)
-
-
-def _first_clause(text: str) -> str:
-    return re.split(r"[;.]\s|;$", text, maxsplit=1)[0]
-
-
-def _first_sentence(text: str) -> str:
-    """Up to the first full stop that ends a sentence (not one inside a number or a code)."""
-    return re.split(r"\.\s+(?=[a-z(])", text, maxsplit=1)[0]
-
-
-def _is_note(text: str, group: str, originals: int, copies: int) -> bool:
-    bare = _strip_marks(text)
-    if _NOTE_GROUP.search(group) or re.match(r"^[*\s]*(luu y|ghi chu|chu y)\b", bare):
-        return True
-    names_paper = bool(_STARTS_WITH_PAPER.match(text))
-    first = _first_clause(bare)
-    demands = bool(_DEMANDS.search(first))
-    if _RULE_SENTENCE.search(first) and not names_paper and not demands:
-        return True
-    if _POINTS_TO_LAW.search(first) and not demands:
-        return True
-    if bare.endswith(":") and len(bare) < 400:
-        return True  # a heading of the list that follows
-    if originals == 0 and copies == 0 and not _DEMANDS.search(bare) and not re.search(r"\bnop\b", bare):
-        return not names_paper
-    return False
-
-
-def _substitutes(name: str) -> tuple[str, ...]:
-    """The fallbacks a paper names itself, in the published words."""
-    found = []
-    for match in re.finditer(
-        r"(?:trường hợp|nếu)\s+(?:không có|chưa có|bị mất|mất)[^;.]*?\s(?:thì|phải)\s+"
-        r"(?:nộp|phải có|có|được thay bằng|thay bằng|lập)?\s*([^;.]+)",
-        name,
-        flags=re.IGNORECASE,
-    ):
-        words = clean_line(match.group(1)).rstrip(",")
-        if words:
-            found.append(words)
-    return tuple(found)
-
-
-def _later_fallbacks(name: str) -> tuple[str, ...]:
-    """The Y of "X; nếu/trường hợp <situation> thì <Y>", in the published words."""
-    found = []
-    for clause in name.split(";")[1:]:
-        match = re.search(r"(?:trường hợp|nếu)\s[^;.]*?\sthì\s+(?:nộp|phải có|có)?\s*([^;.]+)", clause, re.I)
-        if match and clean_line(match.group(1)):
-            found.append(clean_line(match.group(1)).rstrip(","))
-    return tuple(found)
-
-
-def _case_question(name: str) -> str:
-    """A short label of the situation, from the published words."""
-    text = clean_line(name).lstrip("-+*• ")
-    match = re.search(r"\(([^()]*(?:nếu|trường hợp|đối với)[^()]*)\)", text, flags=re.IGNORECASE)
-    if match:
-        return clean_line(match.group(1))[:160]
-    match = re.search(r"((?:trong )?(?:trường hợp|đối với|nếu)[^,;.:]*)", text, flags=re.IGNORECASE)
-    if match:
-        return clean_line(match.group(1))[:160]
-    return text[:160]
-
-
 def read_component(component: ComponentData) -> Reading:
     """The reading of one component on its own (alternative groups need the whole list)."""
     text = fold(component.name)
     group = fold(component.group)
-    if _is_note(text, group, component.originals, component.copies):
+    if is_note(text, group, component.originals, component.copies):
         return Reading(ComponentKind.NOTE, Applies.ALWAYS)
     # "Bản sao … kèm theo bản chính để đối chiếu": the copy is handed in, the original only certifies it.
     copy_handed_in = bool(re.match(_LIST_MARK + r"(ban chinh hoac )?ban sao", text))
@@ -171,8 +96,8 @@ def read_component(component: ComponentData) -> Reading:
     if "ban sao co chung thuc" in text and re.search(r"buu chinh", text):
         role = ComponentKind.SUBMIT  # the certified copies a postal dossier sends instead of showing
     identity = role is ComponentKind.SHOW and bool(_IDENTITY.search(text))
-    without_exemptions = _EXEMPTION.sub("", _first_sentence(text))
-    substitutes = _substitutes(component.name)
+    without_exemptions = _EXEMPTION.sub("", first_sentence(text))
+    substitutes = own_fallbacks(component.name)
     conditional_part = without_exemptions
     if substitutes:
         conditional_part = _FALLBACK.split(without_exemptions, maxsplit=1)[0]
@@ -182,13 +107,13 @@ def read_component(component: ComponentData) -> Reading:
         # "Giấy chứng sinh…; nếu trẻ em sinh ra ngoài cơ sở y tế thì …": the paper's own condition is in
         # its first clause; what follows the semicolon says what may stand in for it.
         conditional_part = conditional_part.split(";")[0]
-        substitutes = substitutes or _later_fallbacks(component.name)
-    channels = _channels_named(conditional_part) or _channels_named(
+        substitutes = substitutes or later_fallbacks(component.name)
+    channels = channels_named(conditional_part) or channels_named(
         " ".join(_CONDITION_ASIDE.findall(_EXEMPTION.sub("", text)))
     )
     starts_with_case = bool(_CASE_START.match(conditional_part))
     case_anywhere = bool(_CASE_ANYWHERE.search(_OPTION_IF_ANY.sub(" ", conditional_part)))
-    if starts_with_case and "uy quyen" in _first_clause(conditional_part):
+    if starts_with_case and "uy quyen" in first_clause(conditional_part):
         channels = ()  # "Trường hợp ủy quyền cho đơn vị bưu chính công ích…" is a situation, not a channel
     if channels and not starts_with_case:
         return Reading(role, Applies.CHANNELS, channels, identity=identity, substitutes=substitutes)
@@ -205,7 +130,7 @@ def read_component(component: ComponentData) -> Reading:
         return Reading(
             role,
             Applies.CASE,
-            case=_case_question(component.name),
+            case=case_question(component.name),
             identity=identity,
             substitutes=substitutes,
             # A situation that also names a channel ("Trường hợp … trực tuyến thì …"): the rules cannot
@@ -260,8 +185,8 @@ def _headings(components: Sequence[ComponentData]) -> dict[str, _Heading]:
             read[folded] = _Heading("plain")
         elif _NOTE_GROUP.search(core):
             read[folded] = _Heading("note")
-        elif _channels_named(_first_clause(core)) and _CASE_WORDS.match(core):
-            read[folded] = _Heading("channels", label, _channels_named(_first_clause(core)))
+        elif channels_named(first_clause(core)) and _CASE_WORDS.match(core):
+            read[folded] = _Heading("channels", label, channels_named(first_clause(core)))
         elif "uy quyen" in core:
             read[folded] = _Heading("case", label)
         else:
@@ -318,11 +243,11 @@ _INTRODUCES_LIST = re.compile(r"(:|\bbao gom|\bgom|\bsau day|\bnhu sau)\s*$")
 def _lead_of(component: ComponentData) -> _Lead | None:
     """A lead like "- Đối với các dự án…, hồ sơ phải bổ sung:": the papers after it are its case's."""
     text = fold(component.name)
-    bare = _strip_marks(text).rstrip()
+    bare = strip_marks(text).rstrip()
     if not _INTRODUCES_LIST.search(bare) or not _CASE_WORDS.match(bare):
         return None
     label = clean_line(component.name).lstrip("-+*• ").rstrip(":")[:160]
-    named = _channels_named(_first_clause(bare))
+    named = channels_named(first_clause(bare))
     heading = _Heading("channels", label, named) if named else _Heading("case", label)
     return _Lead(heading, _list_mark(text), fold(component.group))
 
