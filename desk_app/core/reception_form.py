@@ -16,10 +16,13 @@ from desk_app.core.checklist import (
     undecided_groups,
 )
 from desk_app.core.dossier import Applicant, ApplicantKind, ReceptionDraft
+from desk_app.core.paper_names import short_paper_name
+from desk_app.i18n import ngettext
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from desk_app.core.checklist import MissingItem
     from desk_app.core.citizen_id import CardData
 
 APPLICANT_FIELDS = ("name", "id_number", "phone", "address", "email")
@@ -140,3 +143,17 @@ def complete_ticks(
     cases = [p for p, tick in ticks.items() if tick.applies]
     answers = complete_answers(items, channel, cases, allow_undecided=True)
     return {a.position: ItemTick(True, a.originals, a.copies, applies=True) for a in answers}
+
+
+def missing_line(missing: Sequence[MissingItem]) -> tuple[str, str]:
+    """The screen's status line naming what is missing, and its tooltip.
+
+    The line names the first three by short name; the tooltip every missing paper in the catalogue's words.
+    """
+    n = len(missing)
+    names = "; ".join(f"{m.position}. {short_paper_name(m.name, 40)}" for m in missing[:3])
+    more = "…" if n > 3 else ""
+    text = ngettext("Còn thiếu {n} giấy tờ: {names}", "Còn thiếu {n} giấy tờ: {names}", n).format(
+        n=n, names=names + more
+    )
+    return text, "\n".join(f"{m.position}. {m.name}" for m in missing)

@@ -14,6 +14,8 @@ from desk_app.ui.dialogs.action_dialog import ActionDialog
 from desk_app.ui.errors import ask, show_error
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from desk_app.core.workflow import Action
     from desk_app.services.documents import PrintedDocument
     from desk_app.services.dossiers import ActionRequest, DossierService
@@ -53,12 +55,18 @@ def perform(
 
 def reprint(parent: QWidget, printing: PrintService, ctx: ScreenContext, document: str, ref: str) -> None:
     """Render a dossier document and preview it; it is recorded as a print only once printed."""
+    print_and_record(parent, printing, ctx, render_documents(parent, printing, (document,), ref))
+
+
+def render_documents(
+    parent: QWidget, printing: PrintService, documents: Sequence[str], ref: str
+) -> list[PrintedDocument]:
+    """The dossier's documents rendered for one preview (none, and the reason shown, when one cannot be)."""
     try:
-        printed = printing.render_dossier_document(document, ref)
+        return [printing.render_dossier_document(document, ref) for document in documents]
     except DomainError as exc:
         show_error(parent, exc)
-        return
-    print_and_record(parent, printing, ctx, [printed])
+        return []
 
 
 def print_and_record(

@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,16 +24,17 @@ from PySide6.QtWidgets import (
 from desk_app.core.checklist import describe_group
 from desk_app.core.errors import DomainError
 from desk_app.core.events import DocumentKind
-from desk_app.core.reception_form import ReceptionForm, complete_ticks
+from desk_app.core.reception_form import ReceptionForm, complete_ticks, missing_line
 from desk_app.core.scan import ScanKind, ScanResult
 from desk_app.core.workflow import Action, GuardContext, allowed_actions
-from desk_app.i18n import _, ngettext
+from desk_app.i18n import _
 from desk_app.services.reception_checklist import checklist_items
-from desk_app.ui.dossier_actions import print_and_record
+from desk_app.ui.dossier_actions import print_and_record, render_documents
 from desk_app.ui.errors import show_error
 from desk_app.ui.timefmt import to_moment
 from desk_app.ui.widgets.applicant_form import ApplicantForm
-from desk_app.ui.widgets.checklist import ChecklistWidget, notes_text
+from desk_app.ui.widgets.catalogue_notes import CatalogueNotes
+from desk_app.ui.widgets.checklist import ChecklistWidget
 from desk_app.ui.widgets.procedure_picker import ProcedurePicker
 
 if TYPE_CHECKING:
@@ -93,17 +92,7 @@ class ReceptionScreen(QWidget):
         self.procedure_label.setWordWrap(True)
         self.procedure_label.setStyleSheet("font-weight: bold;")
         self.checklist = ChecklistWidget()
-        # Guidance notes fold into a panel under the papers: read on demand, never ticked.
-        self.notes_toggle = QToolButton()
-        self.notes_toggle.setText(_("Lưu ý của danh mục"))
-        self.notes_toggle.setCheckable(True)
-        self.notes_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.notes_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.notes = QPlainTextEdit()
-        self.notes.setReadOnly(True)
-        self.notes.setMaximumHeight(140)
-        self.notes.hide()
-        self.notes_toggle.toggled.connect(self._on_notes_toggled)
+        self.notes = CatalogueNotes()
         self.complete_button = QPushButton(_("Đủ theo danh mục (Ctrl+D)"))
         self.status_label = QLabel()
         self.due_label = QLabel()
@@ -133,7 +122,6 @@ class ReceptionScreen(QWidget):
         right = QVBoxLayout(right_box)
         right.addWidget(self.procedure_label)
         right.addWidget(self.checklist, 1)
-        right.addWidget(self.notes_toggle)
         right.addWidget(self.notes)
         row = QHBoxLayout()
         row.addWidget(self.complete_button)
@@ -238,9 +226,7 @@ class ReceptionScreen(QWidget):
         self.procedure_label.setText(f"{detail.code} · {detail.name}")
         self.procedure_label.setToolTip(detail.name)
         self.checklist.load(self._items, ticks)
-        notes = notes_text(self._items)
-        self.notes.setPlainText(notes)
-        self.notes_toggle.setEnabled(bool(notes))
+        self.notes.load(self._items)
         self._set_form(replace(self.form, procedure_code=code, ticks=ticks or self.checklist.ticks()))
 
     @Slot(object)
@@ -277,16 +263,10 @@ class ReceptionScreen(QWidget):
             self.status_label.setStyleSheet(OK_STYLE)
             self.status_label.setToolTip("")
         else:
-            n = len(result.missing)
-            names = "; ".join(f"{m.position}. {_short(m.name)}" for m in result.missing[:3])
-            more = "…" if n > 3 else ""
-            self.status_label.setText(
-                ngettext("Còn thiếu {n} giấy tờ: {names}", "Còn thiếu {n} giấy tờ: {names}", n).format(
-                    n=n, names=names + more
-                )
-            )
+            text, tip = missing_line(result.missing)
+            self.status_label.setText(text)
             self.status_label.setStyleSheet(MISSING_STYLE)
-            self.status_label.setToolTip("\n".join(f"{m.position}. {m.name}" for m in result.missing))
+            self.status_label.setToolTip(tip)
         self._refresh_due()
         ctx = GuardContext(role=self._ctx.actor.role, missing_items=len(result.missing), reason="-")
         self._enable(allowed_actions(None, ctx))
@@ -360,12 +340,7 @@ class ReceptionScreen(QWidget):
         self.last_outcome = outcome
         self._drafts.discard(self._ctx.actor.username)
         self._ctx.events.sig_changed.emit(changes)
-        ref = outcome.code or outcome.id
-        rendered = []
-        try:
-            rendered = [self._printing.render_dossier_document(document, ref) for document in documents]
-        except DomainError as exc:
-            show_error(self, exc)
+        rendered = render_documents(self, self._printing, documents, outcome.code or outcome.id)
         self._reset()
         print_and_record(self, self._printing, self._ctx, rendered)
         self.window().activateWindow()  # the preview had the focus; the next citizen is waiting
@@ -391,11 +366,6 @@ class ReceptionScreen(QWidget):
         if ok:
             self._decide((DocumentKind.REFUSAL,), refuse_reason=reason)
 
-    @Slot(bool)
-    def _on_notes_toggled(self, shown: bool) -> None:
-        self.notes.setVisible(shown)
-        self.notes_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
-
     @Slot()
     def _on_clear_button_clicked(self) -> None:
         self._reset()
@@ -408,7 +378,6 @@ class ReceptionScreen(QWidget):
         self.picker.search.clear()
         self.checklist.clear()
         self.notes.clear()
-        self.notes_toggle.setChecked(False)
         self.note.clear()
         self.procedure_label.setText(_("Chưa chọn thủ tục."))
         self.officer_due.hide()
@@ -417,7 +386,3 @@ class ReceptionScreen(QWidget):
         self.picker.show_frequent()
         self.applicant.fields["name"].setFocus()
 
-
-def _short(name: str) -> str:
-    words = name.lstrip("-+* ").split()
-    return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
