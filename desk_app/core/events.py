@@ -159,6 +159,7 @@ class Reception:
     explanation: str = ""
     late_entry: bool = False
     late_entry_reason: str | None = None
+    document_number: str | None = None  # the refusal's or supplement request's number (HDHS-2026-1-0007)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +200,8 @@ class Step:
     # a handover batch the step was part of
     batch: str | None = None
     batch_id: int | None = None
+    # the number of the slip this decision prints (supplement request, refusal, apology, stop notice)
+    document_number: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

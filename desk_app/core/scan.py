@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from desk_app.core.citizen_id import CardData, parse_card_qr
 from desk_app.core.codes import DOSSIER_CODE_RE, parse_dossier_code
+from desk_app.core.document_numbers import DOCUMENT_NUMBER_RE
 from desk_app.core.errors import InvalidInput
 
 # A person types at 80-200 ms per key; scanners send a key every 1-20 ms. Input methods (Telex)
@@ -32,7 +33,12 @@ class ScanKind(StrEnum):
     SLIP_QR = "slip_qr"  # the QR on the receipt: OSD1|code|desk|mac
     CITIZEN_CARD = "citizen_card"  # the QR on a chip-based citizen ID card
     HANDOVER_BATCH = "handover_batch"  # BG-2026-0001
+    DOCUMENT_NUMBER = "document_number"  # a slip's number: HDHS-2026-1-0007 (opens its dossier)
     UNKNOWN = "unknown"
+
+
+# Scans that name one dossier (the screens open it).
+OPENS_DOSSIER = frozenset({ScanKind.DOSSIER_CODE, ScanKind.SLIP_QR, ScanKind.DOCUMENT_NUMBER})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,20 +53,18 @@ class ScanResult:
 
 
 def classify(payload: str) -> ScanResult:
-    """Decide what a scanned payload is (a dossier code, a slip QR, a citizen card, a batch)."""
+    """Decide what a scanned payload is (dossier code, slip QR, slip number, citizen card, batch)."""
     text = payload.strip().strip("\x00")
     upper = text.upper()
-    if DOSSIER_CODE_RE.match(upper):
-        try:
-            return ScanResult(ScanKind.DOSSIER_CODE, text, code=str(parse_dossier_code(upper)))
-        except InvalidInput as exc:
-            return ScanResult(ScanKind.UNKNOWN, text, problem=exc.user_message)
     slip = _SLIP_QR_RE.match(text)
-    if slip:
+    if DOSSIER_CODE_RE.match(upper) or slip:
+        kind, code = (ScanKind.SLIP_QR, slip.group(1)) if slip else (ScanKind.DOSSIER_CODE, upper)
         try:
-            return ScanResult(ScanKind.SLIP_QR, text, code=str(parse_dossier_code(slip.group(1))))
+            return ScanResult(kind, text, code=str(parse_dossier_code(code)))
         except InvalidInput as exc:
             return ScanResult(ScanKind.UNKNOWN, text, problem=exc.user_message)
+    if DOCUMENT_NUMBER_RE.match(upper):
+        return ScanResult(ScanKind.DOCUMENT_NUMBER, text, code=upper)
     if _BATCH_RE.match(upper):
         return ScanResult(ScanKind.HANDOVER_BATCH, text, code=upper)
     if "|" in text:

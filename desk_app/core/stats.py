@@ -4,9 +4,13 @@
   direct and postal; carried over: accepted before the period and not closed before it;
 - resolved in the period: the end (first of finished, returned, stopped) falls in it: early,
   on time or late by the end's date against the due date; more than one supplement request is late;
-- in progress at the period's end: within time when the due date is not before the end date, or
-  when the dossier waits for the citizen's supplement (its clock is stopped); overdue otherwise;
-- withdrawn dossiers leave the count without being resolved (shown apart, so the totals add up).
+- in progress at the period's end: within time when the due date is not before the day it is measured
+  at, or when the dossier waits for the citizen's supplement (its clock is stopped); overdue
+  otherwise. That day is the earlier of the period's end and today (:func:`as_of`): an open dossier
+  is not overdue against an end still ahead;
+- withdrawn dossiers are received (columns 3–6) but neither resolved nor in progress; Biểu 06 has no
+  column for them, so the note under its table counts them: received = resolved + in progress +
+  withdrawn.
 
 The waiting time for a supplement is excluded because the time limit restarts, and the due date
 is recomputed, when the complete dossier arrives.
@@ -57,8 +61,13 @@ class Classification:
     bucket: Bucket
 
 
-def classify(facts: DossierFacts, start: date, end: date) -> Classification | None:
-    """Classify one dossier for the period ``start``..``end`` (inclusive)."""
+def as_of(end: date, now: date) -> date:
+    """The day open dossiers are measured at: the period's end, or ``now`` when that is earlier."""
+    return min(end, now)
+
+
+def classify(facts: DossierFacts, start: date, end: date, *, now: date) -> Classification | None:
+    """Classify one dossier for the period ``start``..``end`` (inclusive), made on the day ``now``."""
     if facts.accepted_on > end:
         return None
     closed_on = facts.ended_on or facts.withdrawn_on
@@ -74,7 +83,7 @@ def classify(facts: DossierFacts, start: date, end: date) -> Classification | No
             bucket = Bucket.ON_TIME
     elif facts.withdrawn_on is not None and facts.withdrawn_on <= end:
         bucket = Bucket.WITHDRAWN
-    elif facts.due_on >= end or facts.status is DossierStatus.SUPPLEMENT_REQUESTED:
+    elif facts.due_on >= as_of(end, now) or facts.status is DossierStatus.SUPPLEMENT_REQUESTED:
         bucket = Bucket.WITHIN
     else:
         bucket = Bucket.OVERDUE

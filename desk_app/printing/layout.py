@@ -25,6 +25,31 @@ if TYPE_CHECKING:
 PAPERS = {"A5": A5, "A4": A4, "A4-landscape": landscape(A4)}
 
 
+@dataclass(frozen=True, slots=True)
+class Margins:
+    """Page margins in millimetres."""
+
+    top: float
+    right: float
+    bottom: float
+    left: float
+
+
+# Decree 30/2020 Annex I for A4: top and bottom 20-25 mm, left 30-35 mm (the binding), right 15-20 mm;
+# a landscape book is bound on its left edge too. The decree sets nothing for A5: the slips keep 10 mm
+# so a copy stays on one page.
+PAGE_MARGINS = {
+    "A4": Margins(20, 15, 20, 30),
+    "A4-landscape": Margins(20, 15, 20, 30),
+    "A5": Margins(10, 10, 10, 10),
+}
+
+
+def body_size(paper: str) -> float:
+    """The body text size: 13 pt on A4 (Decree 30: 13-14 pt), 10 pt on A5 (the smallest we allow)."""
+    return 10 if paper == "A5" else 13
+
+
 def nfc(text: str | None) -> str:
     """Every printed string in NFC (reportlab does no shaping)."""
     return unicodedata.normalize("NFC", text or "")
@@ -147,7 +172,7 @@ def heading(
     dotted line is left for the officer to fill in only where the desk has none to give.
     """
     left = [
-        Paragraph(esc(agency.parent.upper()), st.center),
+        *([Paragraph(esc(agency.parent.upper()), st.center)] if agency.parent else []),
         Paragraph(f"<b>{esc(agency.desk.upper())}</b>", st.center),
         Paragraph("———", st.center),
         Paragraph(esc(f"Số: {number or '……'}{'/' + number_suffix if number_suffix else ''}"), st.center),
@@ -172,16 +197,21 @@ def heading(
 
 
 def signatures(
-    titles: Sequence[str], st: Styles, width: float, names: Sequence[str] = (), room_mm: float = 13
+    titles: Sequence[str],
+    st: Styles,
+    width: float,
+    names: Sequence[str] = (),
+    room_mm: float = 13,
+    hint: str = "(Ký và ghi rõ họ tên)",
 ) -> Table:
-    """Signature blocks side by side: title, "(Ký và ghi rõ họ tên)", room to sign, the name."""
+    """Signature blocks side by side: title (one line per line of it), ``hint``, room to sign, the name."""
     cells = []
     for i, title in enumerate(titles):
         name = names[i] if i < len(names) else ""
         cells.append(
             [
-                Paragraph(f"<b>{esc(title)}</b>", st.center),
-                Paragraph("(Ký và ghi rõ họ tên)", st.italic_center),
+                Paragraph("<b>" + "<br/>".join(esc(t) for t in title.split("\n")) + "</b>", st.center),
+                Paragraph(esc(hint), st.italic_center),
                 Spacer(1, room_mm * mm),
                 Paragraph(esc(name), st.center),
             ]
@@ -245,7 +275,6 @@ def render_counted(
     subject: str = "",
     marks: str = "",
     page_numbers: bool = False,
-    margins_mm: float = 10,
     vertical_mm: float | None = None,
 ) -> tuple[bytes, int]:
     """Build the PDF and count its pages.
@@ -258,13 +287,14 @@ def render_counted(
     register_fonts()
     buffer = BytesIO()
     size = PAPERS[paper]
+    margins = PAGE_MARGINS[paper]
     doc = SimpleDocTemplate(
         buffer,
         pagesize=size,
-        leftMargin=margins_mm * mm,
-        rightMargin=margins_mm * mm,
-        topMargin=(vertical_mm if vertical_mm is not None else margins_mm) * mm,
-        bottomMargin=(vertical_mm if vertical_mm is not None else margins_mm) * mm,
+        leftMargin=margins.left * mm,
+        rightMargin=margins.right * mm,
+        topMargin=(vertical_mm if vertical_mm is not None else margins.top) * mm,
+        bottomMargin=(vertical_mm if vertical_mm is not None else margins.bottom) * mm,
         title=nfc(title),
         author=nfc(author) or "One-Stop Desk",
         subject=nfc(subject),
@@ -289,12 +319,13 @@ def render_counted(
 FRAME_PADDING = 6  # points: reportlab's frame pads its content on each side
 
 
-def frame_width(paper: str, margins_mm: float = 10) -> float:
+def frame_width(paper: str) -> float:
     """The usable width of a page: inside the margins and the frame's padding.
 
     A table as wide as this lines up with the paragraphs around it.
     """
-    return float(PAPERS[paper][0] - 2 * margins_mm * mm - 2 * FRAME_PADDING)
+    margins = PAGE_MARGINS[paper]
+    return float(PAPERS[paper][0] - (margins.left + margins.right) * mm - 2 * FRAME_PADDING)
 
 
 def reprint_mark(reprint: int) -> str:

@@ -1,75 +1,127 @@
-"""The register book and Biểu 06 as XLSX, with the same columns as the PDFs."""
+"""The register book and Biểu 06 as XLSX, laid out as the printed forms (same columns, same header).
+
+Each sheet can be printed or submitted as it is: title lines, the unit and period, the grouped header
+merged as printed with its row of column numbers, ruled cells, A4 landscape one page wide with the
+header repeated, and (Biểu 06) the note and the signatures under the table.
+"""
 
 from __future__ import annotations
 
-from dataclasses import astuple
-from io import BytesIO
 from typing import TYPE_CHECKING
 
-from desk_app.printing.forms.bieu06 import TITLE
-from desk_app.printing.forms.register_book import COLUMNS, RegisterData
-
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from desk_app.core.stats import Bieu06Row
-
-BIEU06_COLUMNS = (
-    "Lĩnh vực",
-    "Nhận: tổng số",
-    "Nhận: trực tuyến",
-    "Nhận: trực tiếp, dịch vụ bưu chính",
-    "Nhận: từ kỳ trước",
-    "Đã giải quyết: tổng số",
-    "Trước hạn",
-    "Đúng hạn",
-    "Quá hạn",
-    "Đang giải quyết: tổng số",
-    "Trong hạn",
-    "Quá hạn (đang giải quyết)",
-    "Rút hồ sơ",
+from desk_app.printing import form_sets
+from desk_app.printing.forms import bieu06, register_book
+from desk_app.printing.xlsx_sheet import (
+    CELL,
+    CELL_CENTRE,
+    COUNT,
+    COUNT_BOLD,
+    FormSheet,
+    Look,
+    lines_needed,
 )
 
+if TYPE_CHECKING:
+    from desk_app.printing.forms.bieu06 import Bieu06Data
+    from desk_app.printing.forms.register_book import RegisterData
 
-def _book(title: str, header: tuple[str, ...], rows: Sequence[tuple[object, ...]]) -> bytes:
-    from openpyxl import Workbook  # imported lazily: only exports need it
+TITLE = Look(size=14, bold=True, horizontal="center")
+BOLD_CENTRE = Look(bold=True, horizontal="center")
+CENTRE = Look(horizontal="center")
+ITALIC_CENTRE = Look(italic=True, horizontal="center")
+ITALIC_RIGHT = Look(italic=True, horizontal="right")
+SMALL = Look(size=10, vertical="top")
+NOTE = Look(size=11, vertical="top")
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    sheet.append([title])
-    sheet.append(list(header))
-    for row in rows:
-        sheet.append(list(row))
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+REGISTER_WIDTHS = (6, 26, 30, 20, 24, 18, 11, 11, 11, 12, 10, 28)
+BIEU06_WIDTHS = (6, 34, *([10] * 11))
 
 
 def register_xlsx(data: RegisterData) -> bytes:
-    """The register book's rows."""
-    rows = [
-        (
-            line.number,
-            line.code,
-            line.procedure_name,
-            line.applicant_name,
-            line.address_phone,
-            line.department,
-            line.received,
-            line.due,
-            line.returned,
-            line.method,
-            "",
-        )
-        for line in data.lines
-    ]
-    return _book(f"Sổ theo dõi hồ sơ {data.year}", COLUMNS, rows)
-
-
-def bieu06_xlsx(rows: tuple[Bieu06Row, ...]) -> bytes:
-    """Biểu 06's rows, totals last."""
-    return (
-        _book("Biểu 06", BIEU06_COLUMNS, [astuple(r) for r in rows])
-        if rows
-        else _book(TITLE, BIEU06_COLUMNS, [])
+    """The register book (Mẫu 07): heading, grouped header, one row per line, Ghi chú last."""
+    columns = len(register_book.COLUMNS)
+    fs = form_sets.form_set(data.rule_set)
+    sheet = FormSheet(f"Sổ theo dõi hồ sơ {data.year}", columns, REGISTER_WIDTHS)
+    sheet.line([(1, 6, fs.caption(form_sets.REGISTER), SMALL)])
+    sheet.line([(1, 5, data.agency.parent.upper(), CENTRE)])
+    sheet.line([(1, 5, data.agency.desk.upper(), BOLD_CENTRE)])
+    sheet.line([(1, columns, fs.titles[form_sets.REGISTER], TITLE)], height=24)
+    sheet.line(
+        [
+            (
+                1,
+                columns,
+                f"Quyển số: {data.year} (từ ngày {data.start:%d/%m/%Y} đến ngày {data.end:%d/%m/%Y})",
+                ITALIC_CENTRE,
+            )
+        ]
     )
+    repeat = sheet.header(register_book.HEADER, (30, 30))
+    looks = [CELL_CENTRE, CELL, CELL, CELL, CELL, CELL, *[CELL_CENTRE] * 4, CELL, CELL]
+    for line in data.lines:
+        sheet.values(
+            [
+                line.number,
+                line.code,
+                line.procedure_name,
+                line.applicant_name,
+                line.address_phone,
+                line.department,
+                line.received,
+                line.due,
+                line.returned,
+                line.method,
+                "",
+                line.note,
+            ],
+            looks,
+        )
+    sheet.print_setup(repeat)
+    return sheet.save()
+
+
+def bieu06_xlsx(data: Bieu06Data) -> bytes:
+    """Biểu 06 as the form: heading, grouped header, rows and total, the note and the signatures."""
+    columns = bieu06.COLUMNS
+    sheet = FormSheet("Biểu 06", columns, BIEU06_WIDTHS)
+    first, second = bieu06.TITLE.split(" TẠI ", 1)
+    sheet.line(
+        [(1, 3, bieu06.FORM, BOLD_CENTRE), (4, 10, first, TITLE), (11, 13, "Đơn vị báo cáo:", CENTRE)],
+        height=20,
+    )
+    sheet.line(
+        [
+            (1, 3, bieu06.BASIS, SMALL),
+            (4, 10, f"TẠI {second}", TITLE),
+            (11, 13, data.agency.parent.upper(), CENTRE),
+        ],
+        height=30,
+    )
+    sheet.line(
+        [(4, 10, bieu06.period_line(data), ITALIC_CENTRE), (11, 13, data.agency.desk.upper(), BOLD_CENTRE)],
+        height=30,
+    )
+    sheet.line([(1, columns, bieu06.UNIT_OF_COUNT, ITALIC_RIGHT)])
+    repeat = sheet.header(bieu06.HEADER, (30, 22, 45))
+    number = 0
+    for row in data.rows:
+        total = row.field_name == bieu06.TOTAL
+        number += 0 if total else 1
+        label = Look(bold=total, ruled=True, vertical="center")
+        sheet.values(
+            [None if total else number, row.field_name, *bieu06.figures(row)],
+            [CELL_CENTRE, label, *[COUNT_BOLD if total else COUNT] * (columns - 2)],
+        )
+    sheet.line([])
+    width = sum(BIEU06_WIDTHS) * 1.1
+    for text in bieu06.notes(data):
+        sheet.line([(1, columns, text, NOTE)], height=15 * lines_needed(text, width))
+    sheet.line([])
+    sheet.line([(8, columns, bieu06.date_line(data), ITALIC_CENTRE)])
+    sheet.line([(1, 6, bieu06.PREPARER, BOLD_CENTRE), (8, columns, bieu06.HEAD, BOLD_CENTRE)])
+    sheet.line([(1, 6, bieu06.SIGN_HINT, ITALIC_CENTRE), (8, columns, bieu06.SIGN_HINT, ITALIC_CENTRE)])
+    for _ in range(4):
+        sheet.line([])
+    sheet.line([(1, 6, data.preparer, BOLD_CENTRE), (8, columns, data.head, BOLD_CENTRE)])
+    sheet.print_setup(repeat)
+    return sheet.save()

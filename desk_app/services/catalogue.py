@@ -144,11 +144,15 @@ class CatalogueService:
         """:meth:`procedure` inside the caller's transaction (a reception reads it where it writes)."""
         # Versions never change; only a new override revision changes the terms: one plain read of
         # the (version, revision) pair finds a detail already built.
-        row = driver(session).execute(
-            "SELECT current_version_id, (SELECT max(revision) FROM procedure_overrides o "
-            "WHERE o.procedure_id = p.id) FROM procedures p WHERE p.code = ?",
-            (code.strip(),),
-        ).fetchone()
+        row = (
+            driver(session)
+            .execute(
+                "SELECT current_version_id, (SELECT max(revision) FROM procedure_overrides o "
+                "WHERE o.procedure_id = p.id) FROM procedures p WHERE p.code = ?",
+                (code.strip(),),
+            )
+            .fetchone()
+        )
         cached = self._details.get((row[0], row[1] or 0)) if row is not None else None
         if cached is not None:
             return cached

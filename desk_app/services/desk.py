@@ -15,7 +15,18 @@ from desk_app.i18n import _
 from desk_app.models import ClockStateRecord, DeskCounterRecord, DeskIdentityRecord
 from desk_app.models.migrate import current_revision
 from desk_app.services.dto import DeskSummary, ImportSummary
-from desk_app.services.settings import UNIT_NAME, UNIT_PARENT, UNIT_PLACE, SettingsService
+from desk_app.services.settings import (
+    HEAD_NAME,
+    HEAD_TITLE,
+    RESOLVER_AGENCY,
+    RESOLVER_NAME,
+    RESOLVER_TITLE,
+    UNIT_NAME,
+    UNIT_PARENT,
+    UNIT_PHONE,
+    UNIT_PLACE,
+    SettingsService,
+)
 from desk_app.services.timefmt import iso
 from desk_app.services.uow import reading, writing
 
@@ -35,6 +46,15 @@ DEMO_UNIT_NAME = "Trung tâm Phục vụ hành chính công xã Phú Mỹ (dữ 
 DEMO_PLACE = "Phú Mỹ"
 DEMO_PARENT = "Ủy ban nhân dân xã Phú Mỹ"
 DEMO_SLOT = 1
+# The demo unit's contact and signers, as a unit's administrator would set them.
+DEMO_TEXTS = (
+    (UNIT_PHONE, "0297 3 851 234"),
+    (HEAD_TITLE, "GIÁM ĐỐC"),
+    (HEAD_NAME, "Nguyễn Văn Minh"),
+    (RESOLVER_AGENCY, "Ủy ban nhân dân xã Phú Mỹ"),
+    (RESOLVER_TITLE, "TM. ỦY BAN NHÂN DÂN; CHỦ TỊCH"),
+    (RESOLVER_NAME, "Trần Thị Hồng"),
+)
 SYSTEM_ACTOR = "system"
 
 # Commune procedures whose published limit is a bare number: the demo desk sets
@@ -178,14 +198,18 @@ class DeskService:
             uow.commit()
         summary = self._importer.import_file(default_catalogue_path(), actor)
         if demo:
-            for username, full_name, role in DEMO_USERS:
-                if username not in {u[0] for u in self._users.list()}:
-                    self._users.add(username, full_name, role, DEMO_PASSWORD, DEMO_ADMIN)
-            for code, spec, reason in DEMO_LIMITS:
-                self._catalogue.set_override(
-                    code, actor=DEMO_ADMIN, reason=reason, limit=parse_limit_spec(spec)
-                )
+            self._add_demo_data()
         return self.identity(), summary
+
+    def _add_demo_data(self) -> None:
+        """The demo unit's contact and signers, its users and the limits an administrator would set."""
+        for setting, value in DEMO_TEXTS:
+            self._settings.set(setting, value, SYSTEM_ACTOR)
+        for username, full_name, role in DEMO_USERS:
+            if username not in {u[0] for u in self._users.list()}:
+                self._users.add(username, full_name, role, DEMO_PASSWORD, DEMO_ADMIN)
+        for code, spec, reason in DEMO_LIMITS:
+            self._catalogue.set_override(code, actor=DEMO_ADMIN, reason=reason, limit=parse_limit_spec(spec))
 
     def initialise_demo(
         self, unit_code: str | None = None, slot: int | None = None

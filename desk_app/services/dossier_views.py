@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from desk_app.core.codes import DOSSIER_CODE_RE
+from desk_app.core.document_numbers import DOCUMENT_NUMBER_RE
 from desk_app.core.documents import printable
 from desk_app.core.errors import NotFound
 from desk_app.core.events import DocumentKind
@@ -25,14 +26,30 @@ if TYPE_CHECKING:
 
 
 def find_dossier(session: Session, ref: str) -> DossierRecord:
-    """A dossier by its code (scanned or typed) or by the id printed before it had one."""
+    """A dossier by its code (scanned or typed), a slip's number, or the id printed before it had one."""
     ref = ref.strip()
-    column = DossierRecord.dossier_code if DOSSIER_CODE_RE.match(ref.upper()) else DossierRecord.dossier_id
-    value = ref.upper() if column is DossierRecord.dossier_code else ref
-    record = session.scalar(select(DossierRecord).where(column == value))
+    upper = ref.upper()
+    if DOSSIER_CODE_RE.match(upper):
+        record = session.scalar(select(DossierRecord).where(DossierRecord.dossier_code == upper))
+    elif DOCUMENT_NUMBER_RE.match(upper):
+        record = _by_document_number(session, upper)
+    else:
+        record = session.scalar(select(DossierRecord).where(DossierRecord.dossier_id == ref))
     if record is None:
         raise NotFound(_("Không tìm thấy hồ sơ “{ref}”.").format(ref=ref))
     return record
+
+
+def _by_document_number(session: Session, number: str) -> DossierRecord | None:
+    """The dossier whose decision was given ``number`` (the number travels in the decision's event)."""
+    dossier_id = session.scalar(
+        select(DossierEventRecord.dossier_id)
+        .where(func.json_extract(DossierEventRecord.payload, "$.data.document_number") == number)
+        .limit(1)
+    )
+    if dossier_id is None:
+        return None
+    return session.scalar(select(DossierRecord).where(DossierRecord.dossier_id == dossier_id))
 
 
 def summary_of(record: DossierRecord, procedure_name: str) -> DossierSummary:

@@ -129,7 +129,11 @@ class DossierService:
         )
         new_status = apply(status, action, ctx)
         journal.guard_clock(session, now)
-        body = replace(self._effects(session, record, request, occurred), **_batch_fields(data))
+        body = replace(
+            self._effects(session, record, request, occurred),
+            document_number=journal.number_document(session, action, occurred.year),
+            **_batch_fields(data),
+        )
         event = journal.new_event(
             session,
             event_type=EventType.STEP,

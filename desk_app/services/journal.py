@@ -15,8 +15,10 @@ import uuid6
 from sqlalchemy import insert, select, text
 
 from desk_app.core.codes import DossierCode, make_dossier_code, parse_dossier_code
+from desk_app.core.document_numbers import NUMBERED_BY, counter_name, make_document_number
 from desk_app.core.errors import ConfigurationError, DomainError, InvalidInput
 from desk_app.core.events import EVENT_VERSION, DossierEvent, EventType, payload_sha256
+from desk_app.core.workflow import Action
 from desk_app.i18n import _
 from desk_app.models import (
     DeskIdentityRecord,
@@ -27,12 +29,11 @@ from desk_app.services.timefmt import iso, parse_iso
 from desk_app.services.uow import TRANSACTION_CACHE, driver
 
 if TYPE_CHECKING:
-
     from sqlalchemy.orm import Session
 
     from desk_app.core.dossier import Actor
     from desk_app.core.events import Body
-    from desk_app.core.workflow import Action, DossierStatus
+    from desk_app.core.workflow import DossierStatus
 
 CLOCK_TOLERANCE = timedelta(minutes=2)
 CLOCK_BLOCK_MS = 60 * 60 * 1000  # sync.md §2.9: over an hour off central's clock, no new codes
@@ -134,6 +135,15 @@ def next_register_number(session: Session, year: int) -> int:
 def next_handover_number(session: Session, year: int) -> int:
     """The next handover batch number of the year."""
     return _bump(session, f"handover:{year}")
+
+
+def number_document(session: Session, action: str, year: int) -> str | None:
+    """The number of the slip ``action`` prints (its kind's next of the year), or None for no slip."""
+    kind = NUMBERED_BY.get(Action(action))
+    if kind is None:
+        return None
+    n = _bump(session, counter_name(kind, year))
+    return str(make_document_number(kind, year, desk_keys(session).code_slot, n))
 
 
 def issue_code(session: Session, desk: DeskKeys, day: date) -> DossierCode:

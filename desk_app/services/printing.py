@@ -24,17 +24,22 @@ from desk_app.models import (
 from desk_app.printing import xlsx
 from desk_app.printing.barcodes import make_token
 from desk_app.printing.forms import bieu06, day_close, handover_batch, register_book
-from desk_app.printing.forms.common import ComponentLine, DossierPrint
+from desk_app.printing.forms.common import ComponentLine, DossierPrint, Signer
 from desk_app.printing.layout import Agency
-from desk_app.services import dossier_documents, journal
+from desk_app.services import dossier_documents, journal, report_documents
 from desk_app.services.changes import Changes
 from desk_app.services.documents import BATCH_DOCUMENT, DOSSIER_DOCUMENTS, PERIOD_DOCUMENTS, PrintedDocument
 from desk_app.services.dossier_views import find_dossier, unprinted_receipts
-from desk_app.services.print_data import short_moment
 from desk_app.services.settings import (
+    HEAD_NAME,
+    HEAD_TITLE,
     PAPER,
+    RESOLVER_AGENCY,
+    RESOLVER_NAME,
+    RESOLVER_TITLE,
     RULE_SET,
     SLIP_KEY,
+    STOP_GROUND,
     UNIT_NAME,
     UNIT_PARENT,
     UNIT_PHONE,
@@ -83,6 +88,16 @@ class PrintService:
             self._settings.get(UNIT_PARENT) or "Ủy ban nhân dân", name, self._settings.get(UNIT_PLACE)
         )
 
+    def _unit_texts(self) -> dossier_documents.UnitTexts:
+        get = self._settings.get
+        return dossier_documents.UnitTexts(
+            phone=get(UNIT_PHONE),
+            head=Signer(get(HEAD_TITLE), get(HEAD_NAME)),
+            resolver_agency=get(RESOLVER_AGENCY),
+            resolver=Signer(get(RESOLVER_TITLE), get(RESOLVER_NAME)),
+            stop_ground=get(STOP_GROUND),
+        )
+
     def _slip_key(self) -> bytes:
         key = self._settings.get(SLIP_KEY)
         if not key:
@@ -115,7 +130,7 @@ class PrintService:
             printed = self._count_prints(uow.session, record.dossier_id, document)
             data = self._dossier_print(uow.session, record, agency, printed + 1, key)
             events = self._events(uow.session, record)
-            source = dossier_documents.Source(data, events, paper, self._settings.get(UNIT_PHONE))
+            source = dossier_documents.Source(data, events, paper, self._unit_texts())
             pdf = dossier_documents.render(document, source)
             dossier_id = record.dossier_id
         return PrintedDocument(document, data.ref, pdf, printed + 1, dossier_id)
@@ -243,28 +258,16 @@ class PrintService:
         return xlsx.register_xlsx(self._register_data(start, end))
 
     def bieu06_xlsx(self, start: date, end: date) -> bytes:
-        """Biểu 06 of a period, as a workbook."""
-        return xlsx.bieu06_xlsx(tuple(self._reports.bieu06(start, end)))
+        """Biểu 06 of a period, as a workbook laid out as the form."""
+        return xlsx.bieu06_xlsx(self._bieu06_data(start, end))
 
     def _register_data(self, start: date, end: date) -> register_book.RegisterData:
-        rows = self._reports.register(start, end)
-        lines = tuple(
-            register_book.RegisterLine(
-                r.number,
-                r.code,
-                r.procedure_name,
-                r.applicant_name,
-                ", ".join(v for v in (r.applicant_address, r.applicant_phone) if v),
-                r.department,
-                short_moment(r.accepted_at),
-                short_moment(r.due_at),
-                short_moment(r.returned_at),
-                r.return_method,
-            )
-            for r in rows
-        )
-        return register_book.RegisterData(
-            self.agency(), self._settings.get(RULE_SET), start, end, start.year, lines
+        rule_set = self._settings.get(RULE_SET)
+        return report_documents.register_data(self._reports, self.agency(), rule_set, start, end)
+
+    def _bieu06_data(self, start: date, end: date) -> bieu06.Bieu06Data:
+        return report_documents.bieu06_data(
+            self._reports, self.agency(), start, end, self._clock.now(), head=self._settings.get(HEAD_NAME)
         )
 
     def batch_pdf(self, label: str, *, copies: int = 2) -> bytes:
@@ -323,9 +326,7 @@ class PrintService:
 
     def bieu06_pdf(self, start: date, end: date) -> bytes:
         """Biểu 06 of a period."""
-        return bieu06.render(
-            bieu06.Bieu06Data(self.agency(), start, end, tuple(self._reports.bieu06(start, end)))
-        )
+        return bieu06.render(self._bieu06_data(start, end))
 
 
 def _substitute_words(substitutes: tuple[str, ...], chosen: int) -> str:

@@ -212,6 +212,7 @@ class ReceptionService:
                 received,
                 accepted,
                 late_entry,
+                journal.number_document(session, decision.action, received.year),
             )
             event = journal.new_event(
                 session,

@@ -98,6 +98,7 @@ def reception_body(
     received: datetime,
     accepted: Acceptance | None,
     late_entry: LateEntry | None,
+    document_number: str | None = None,
 ) -> Reception:
     """The body of the reception event: the whole dossier as the desk creates it."""
     return Reception(
@@ -125,5 +126,6 @@ def reception_body(
         late_entry=late_entry is not None,
         late_entry_reason=clean(late_entry.reason) if late_entry else None,
         explanation=accepted.explanation if accepted else "",
+        document_number=document_number,
         **(accepted.body_fields(received) if accepted else {}),
     )

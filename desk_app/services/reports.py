@@ -8,19 +8,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
 from desk_app.core.catalogue import Channel
 from desk_app.core.errors import InvalidInput
-from desk_app.core.stats import Bieu06Row, row_of
+from desk_app.core.stats import Bieu06Row, as_of, row_of
 from desk_app.core.workflow import Action, DossierStatus
 from desk_app.i18n import _
 from desk_app.services.timefmt import parse_iso, parse_optional
 from desk_app.services.uow import reading
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sqlalchemy import Row
+
     from desk_app.core.clock import Clock
     from desk_app.models.db import Database
 
@@ -44,6 +48,15 @@ class RegisterRow:
     returned_at: datetime | None
     return_method: str
     status: DossierStatus
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterHistory:
+    """What the register's Ghi chú says of a line: read from the dossier's projected history."""
+
+    original_due_at: datetime | None  # the appointment given at acceptance (or when completed)
+    supplement_count: int
+    closed_at: datetime | None  # stopped, refused, withdrawn or returned
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +110,7 @@ WITH facts AS (
          ended IS NOT NULL AND ended <= :end AND NOT (supp > 1 OR ended > due) AND ended < due AS early,
          ended IS NOT NULL AND ended <= :end AND NOT (supp > 1 OR ended > due) AND ended = due AS on_time,
          NOT (ended IS NOT NULL AND ended <= :end) AND withdrawn IS NOT NULL AND withdrawn <= :end AS wd,
-         due >= :end OR status = :supplement_requested AS within_if_open
+         due >= :as_of OR status = :supplement_requested AS within_if_open
   FROM facts
 )
 SELECT field,
@@ -124,6 +137,21 @@ class ReportService:
         self, start: date, end: date, *, offset: int = 0, limit: int | None = None, status: int | None = None
     ) -> list[RegisterRow]:
         """Register rows of dossiers accepted in the period, by yearly number."""
+        return [_register_row(r) for r in self._register_query(start, end, offset, limit, status)]
+
+    def register_book(self, start: date, end: date) -> list[tuple[RegisterRow, RegisterHistory]]:
+        """The register rows of the period with what their Ghi chú needs (the printed book)."""
+        return [
+            (
+                _register_row(r),
+                RegisterHistory(parse_optional(r[13]), int(r[14] or 0), parse_optional(r[15])),
+            )
+            for r in self._register_query(start, end, 0, None, None)
+        ]
+
+    def _register_query(
+        self, start: date, end: date, offset: int, limit: int | None, status: int | None
+    ) -> Sequence[Row[Any]]:
         check_period(start, end)
         # Page the narrow keys from the covering index first, then read the page's rows: sorting a
         # year of full rows took 1.1 s over a million dossiers, the keys take 20 ms.
@@ -133,7 +161,8 @@ class ReportService:
                  coalesce(d.department, ''),
                  d.accepted_at, d.due_at, d.returned_at, d.status,
                  (SELECT json_extract(e.payload, '$.data.return_method') FROM dossier_events e
-                   WHERE e.dossier_id = d.dossier_id AND e.action = :return_result LIMIT 1)
+                   WHERE e.dossier_id = d.dossier_id AND e.action = :return_result LIMIT 1),
+                 d.original_due_at, d.supplement_count, d.closed_at
           FROM (SELECT register_year AS y, register_number AS n FROM dossiers
                 WHERE accepted_at >= :start AND accepted_at < :end_next
                   AND (:status IS NULL OR status = :status)
@@ -151,32 +180,18 @@ class ReportService:
             **CODES,
         }
         with reading(self._db) as uow:
-            rows = uow.session.execute(text(sql), params).all()
-        return [
-            RegisterRow(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                r[6],
-                r[7],
-                parse_iso(r[8]),
-                parse_iso(r[9]),
-                parse_optional(r[10]),
-                {"post": "bưu chính", "desk": "tại bộ phận"}.get(r[12] or "", ""),
-                DossierStatus(r[11]),
-            )
-            for r in rows
-        ]
+            return uow.session.execute(text(sql), params).all()
 
     def bieu06(self, start: date, end: date) -> list[Bieu06Row]:
-        """Biểu 06 rows per field, then the total row (field name "Tổng cộng")."""
+        """Biểu 06 rows per field, then the total row (field name "Tổng cộng").
+
+        Open dossiers are measured at :meth:`bieu06_as_of` (never against a period end still ahead).
+        """
         check_period(start, end)
         params = {
             "start": start.isoformat(),
             "end": end.isoformat(),
+            "as_of": self.bieu06_as_of(end).isoformat(),
             "end_next": (end + timedelta(days=1)).isoformat(),
             **CODES,
         }
@@ -186,6 +201,10 @@ class ReportService:
         totals = [sum(getattr(r, f) for r in rows) for f in _COUNT_FIELDS]
         rows.append(Bieu06Row("Tổng cộng", *totals))
         return rows
+
+    def bieu06_as_of(self, end: date) -> date:
+        """The day Biểu 06 measures open dossiers at: the period's end, or today when that is earlier."""
+        return as_of(end, self._clock.now().date())
 
     def day_close(self, day: date | None = None) -> DayClose:
         """What the desk did on ``day`` (today by default), and what still waits to sync."""
@@ -208,3 +227,22 @@ class ReportService:
 
 
 _COUNT_FIELDS = [f for f in Bieu06Row.__dataclass_fields__ if f != "field_name"]
+_RETURN_METHODS = {"post": "bưu chính", "desk": "tại bộ phận"}
+
+
+def _register_row(r: Row[Any]) -> RegisterRow:
+    return RegisterRow(
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        r[6],
+        r[7],
+        parse_iso(r[8]),
+        parse_iso(r[9]),
+        parse_optional(r[10]),
+        _RETURN_METHODS.get(r[12] or "", ""),
+        DossierStatus(r[11]),
+    )

@@ -39,6 +39,43 @@ UNIT_NAME = Setting("unit.name", "", str, N_("Tên đơn vị"))
 UNIT_PLACE = Setting("unit.place", "", str, N_("Địa danh (dòng “…, ngày … tháng … năm …”)"))
 UNIT_PARENT = Setting("unit.parent", "", str, N_("Cơ quan chủ quản (dòng đầu của tiêu đề)"))
 UNIT_PHONE = Setting("unit.phone", "", str, N_("Số điện thoại liên hệ in trên phiếu"))
+HEAD_TITLE = Setting(
+    "signer.head.title", "", str, N_("Chức danh người đứng đầu đơn vị (ký thông báo dừng, Biểu 06)")
+)
+HEAD_NAME = Setting("signer.head.name", "", str, N_("Họ tên người đứng đầu đơn vị"))
+RESOLVER_AGENCY = Setting(
+    "signer.resolver.agency",
+    "",
+    str,
+    N_("Cơ quan giải quyết ký văn bản xin lỗi (ví dụ: Ủy ban nhân dân xã …)"),
+)
+RESOLVER_TITLE = Setting(
+    "signer.resolver.title",
+    "",
+    str,
+    N_("Chức danh người ký văn bản xin lỗi (hai dòng cách nhau bằng “;”: TM. ỦY BAN NHÂN DÂN; CHỦ TỊCH)"),
+)
+RESOLVER_NAME = Setting("signer.resolver.name", "", str, N_("Họ tên người ký văn bản xin lỗi"))
+STOP_GROUND = Setting(
+    "forms.stop_ground",
+    "Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ về thực hiện thủ tục hành chính "
+    "theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia",
+    str,
+    N_("Căn cứ pháp lý in trên thông báo dừng giải quyết hồ sơ"),
+)
+# The unit's texts the settings screen edits, in its order.
+UNIT_TEXTS = (
+    UNIT_NAME,
+    UNIT_PARENT,
+    UNIT_PLACE,
+    UNIT_PHONE,
+    HEAD_TITLE,
+    HEAD_NAME,
+    RESOLVER_AGENCY,
+    RESOLVER_TITLE,
+    RESOLVER_NAME,
+    STOP_GROUND,
+)
 SLIP_KEY = Setting("security.slip_key", "", str, N_("Khóa ký mã QR trên phiếu (tự sinh)"))
 SYNC_URL = Setting("sync.url", "", str, N_("Địa chỉ máy chủ trung tâm"))
 SYNC_DESK_ID = Setting("sync.desk_id", "", str, N_("Mã bàn do máy chủ trung tâm cấp"))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core.scan import ScanKind, ScanResult
+from desk_app.core.scan import OPENS_DOSSIER, ScanKind, ScanResult
 from desk_app.i18n import N_, _
 from desk_app.services.sync import CLOCK_WARN_MS
 from desk_app.ui.context import ScreenContext
@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         handler = getattr(screen, "handle_scan", None)
         if handler is not None and handler(result):
             return
-        if result.kind in (ScanKind.DOSSIER_CODE, ScanKind.SLIP_QR):
+        if result.kind in OPENS_DOSSIER:
             self.show_screen(1)
             self.lookup.open(result.code)
         elif result.kind is ScanKind.CITIZEN_CARD:

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from desk_app.services.settings import SettingsService
 
 
-
 class PrintFlow:
     """Shows each document in the preview; with auto-print and a chosen printer, prints without asking."""
 

@@ -1,4 +1,8 @@
-"""Mẫu 04: the apology and new-date letter (TT 03/2025: Văn bản xin lỗi và đề nghị gia hạn)."""
+"""Mẫu 04: Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (TT 01/2018: phiếu xin lỗi).
+
+The resolving agency issues it, not the desk (ND 61/2018 Art. 19(9)): its heading, its apology, its
+signer and seal. The desk only received the dossier, so the body says so.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,12 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from desk_app.core.text import fold
 from desk_app.printing import form_sets
+from desk_app.printing.forms.common import NO_SIGNER, Signer, closing_block, code_block, slip_serial
 from desk_app.printing.layout import (
+    Agency,
+    body_size,
     date_words,
     esc,
     frame_width,
@@ -28,59 +36,67 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class ApologyData:
-    """The late dossier, why it is late, and the one new date."""
+    """The late dossier, why it is late, the one new date, and who issues the letter."""
 
     dossier: DossierPrint
     reason: str
     old_due_at: datetime | None
     new_due_at: datetime
-    issuer: str = ""  # the resolving agency that signs the letter
-    signer_title: str = "THỦ TRƯỞNG CƠ QUAN"
+    issuer: str = ""  # the resolving agency (settings), else the dossier's department
+    signer: Signer = NO_SIGNER
+
+
+def issuing_agency(d: DossierPrint, issuer: str) -> Agency:
+    """The heading of the resolving agency; no parent line when the agency is the desk's parent itself."""
+    same = fold(issuer).strip() == fold(d.agency.parent).strip()
+    return Agency("" if same else d.agency.parent, issuer, d.agency.place)
 
 
 def render(data: ApologyData, *, paper: str = "A5") -> bytes:
     """The letter."""
     d = data.dossier
-    st = styles(9.5 if paper == "A5" else 12)
+    st = styles(body_size(paper))
     width = frame_width(paper)
     fs = form_sets.form_set(d.rule_set)
     issuer = data.issuer or d.department or d.agency.desk
     story: list[Flowable] = [
         Paragraph(esc(fs.caption(form_sets.APOLOGY)), st.small),
-        heading(d.agency, "PXL", d.printed_at, st, width),
+        heading(issuing_agency(d, issuer), "PXL", d.printed_at, st, width, slip_serial(d)),
         title(fs.titles[form_sets.APOLOGY], st, width),
-        Paragraph(f"Kính gửi: <b>{esc(d.applicant_name)}</b>", st.center),
+        Paragraph(f"Kính gửi: <b>Ông/Bà {esc(d.applicant_name)}</b>", st.center),
         Paragraph(
             f"Địa chỉ: {esc(d.applicant_address) or '……'}; Số điện thoại: {esc(d.applicant_phone) or '……'}",
             st.body,
         ),
         Paragraph(
-            f"Ngày {date_words(d.accepted_at).removeprefix('ngày ')}, {esc(issuer)} tiếp nhận hồ sơ "
-            f"{esc(d.procedure_name)} của {esc(d.applicant_name)}, mã hồ sơ <b>{esc(d.code)}</b>, hẹn trả "
-            f"kết quả {time_words(data.old_due_at)}.",
+            f"Ngày {date_words(d.accepted_at).removeprefix('ngày ')}, {esc(d.agency.desk)} tiếp nhận hồ sơ "
+            f"đề nghị giải quyết thủ tục {esc(d.procedure_name)} của Ông/Bà, mã hồ sơ <b>{esc(d.code)}</b>, "
+            f"hẹn trả kết quả {time_words(data.old_due_at)}.",
             st.body,
         ),
         Paragraph(
-            "Tuy nhiên, đến nay hồ sơ chưa được giải quyết, không trả kết quả đúng hẹn như giấy tiếp nhận "
-            f"hồ sơ và hẹn trả kết quả. Lý do: {esc(data.reason)}",
+            f"Đến nay, {esc(issuer)} chưa giải quyết xong hồ sơ nêu trên nên không trả kết quả đúng hẹn. "
+            f"Lý do: {esc(data.reason)}",
             st.body,
         ),
-        Paragraph(f"{esc(issuer)} xin lỗi Ông/Bà vì sự chậm trễ này và hẹn trả kết quả lại.", st.body),
-        Paragraph(f"Thời gian hẹn trả kết quả lại: <b>{time_words(data.new_due_at)}</b>.", st.body),
-        Paragraph(f"Xin trân trọng cảm ơn sự hợp tác của {esc(d.applicant_name)}./.", st.body),
+        Paragraph(
+            f"{esc(issuer)} thành thật xin lỗi Ông/Bà vì sự chậm trễ này và đề nghị Ông/Bà đồng ý gia hạn "
+            "thời gian giải quyết hồ sơ. Thời gian hẹn trả kết quả lại: "
+            f"<b>{time_words(data.new_due_at)}</b>.",
+            st.body,
+        ),
+        Paragraph(
+            f"Rất mong nhận được sự thông cảm của Ông/Bà. {esc(issuer)} xin trân trọng cảm ơn./.", st.body
+        ),
+        code_block(d, st, width, "Mã hồ sơ: "),
         Spacer(1, 3),
-        Paragraph(
-            "<i>Nơi nhận:</i><br/>- Như trên;<br/>- Bộ phận Tiếp nhận và Trả kết quả;<br/>- Lưu: VT.",
-            st.small,
-        ),
-        Paragraph(f"<b>{esc(data.signer_title)}</b>", st.center),
-        Paragraph("(Ký, ghi rõ họ tên và đóng dấu)", st.italic_center),
+        closing_block(st, width, ("Như trên;", f"{d.agency.desk} (để theo dõi);", "Lưu: VT."), data.signer),
     ]
     return build(
         story,
         paper,
         title=f"Văn bản xin lỗi {d.code}",
-        author=d.agency.desk,
+        author=issuer,
         subject=d.code or "",
         marks=reprint_mark(d.reprint),
     )

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from desk_app.core.document_numbers import parse_document_number
 from desk_app.core.paper_names import short_paper_name, shortened
 from desk_app.printing.barcodes import Code128Flowable, QrFlowable
-from desk_app.printing.layout import Agency, Styles, esc, grid, table_style
+from desk_app.printing.layout import Agency, Styles, esc, grid, signatures, table_style
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import datetime
 
 
@@ -39,6 +41,23 @@ class ComponentLine:
             return paper
         words = short_paper_name(self.substitute[:1].upper() + self.substitute[1:], limit)
         return f"{words} (thay cho: {paper})"
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    """Who signs a document for its agency, from the settings (a blank to fill in by hand when unset)."""
+
+    title: str  # upper case, may hold two lines ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH")
+    name: str = ""
+
+    @property
+    def title_lines(self) -> list[str]:
+        """The title as printed, line by line ("……" when the unit has not set one)."""
+        lines = [line.strip() for line in self.title.replace(";", "\n").splitlines() if line.strip()]
+        return lines or ["……………………"]
+
+
+NO_SIGNER = Signer("")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +89,10 @@ class DossierPrint:
     reprint: int = 1
     qr_text: str | None = None
     printed_at: datetime | None = None
+    slip_number: str = ""  # the number of the slip being printed (HDHS-2026-1-0007), when it has one
+    original_due_at: datetime | None = None  # the receipt's date, when the dossier was rescheduled since
+    return_by_post: bool = False  # the applicant chose at reception to get the result by post
+    return_address: str = ""  # where the post delivers it
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -123,17 +146,20 @@ def component_table(
 
 
 def code_block(d: DossierPrint, st: Styles, width: float, label: str | None = "") -> Flowable:
-    """The dossier code as Code128, centred on its own line.
+    """The dossier code as Code128, centred on its own line; the slip's number for a dossier without one.
 
     At 0.38 mm modules it takes most of an A5 line; the slip QR goes beside the block that follows
-    (:func:`beside_qr`).
+    (:func:`beside_qr`). Scanning either opens the dossier.
     """
-    if d.code is None:
+    value = d.code or d.slip_number
+    if not value:
         return Spacer(1, 1)
-    bars = Code128Flowable(d.code)
+    if label == "" and d.code is None:
+        label = "Số phiếu: "
+    bars = Code128Flowable(value)
     rows: list[list[Any]] = [[bars]]
     if label is not None:  # None: the line above already reads the code
-        rows.append([Paragraph(f"{esc(label)}<b>{esc(d.code)}</b>", st.center)])
+        rows.append([Paragraph(f"{esc(label)}<b>{esc(value)}</b>", st.center)])
     block = Table(rows, colWidths=[width])
     block.setStyle(
         table_style(
@@ -148,6 +174,14 @@ def code_block(d: DossierPrint, st: Styles, width: float, label: str | None = ""
         )
     )
     return block
+
+
+def slip_serial(d: DossierPrint) -> str:
+    """The slip's number as its heading prints it before "/<suffix>" ("1-0007"); "" leaves the dots."""
+    if not d.slip_number:
+        return ""
+    number = parse_document_number(d.slip_number)
+    return f"{number.slot}-{number.n:04d}"
 
 
 def beside_qr(d: DossierPrint, flowables: list[Flowable], width: float) -> list[Flowable]:
@@ -166,3 +200,27 @@ def beside_qr(d: DossierPrint, flowables: list[Flowable], width: float) -> list[
         )
     )
     return [table]
+
+
+def closing_block(st: Styles, width: float, recipients: Sequence[str], signer: Signer) -> Flowable:
+    """Decree 30's foot: "Nơi nhận" on the left, the signer (title, seal hint, name) on the right."""
+    to = "<br/>".join(["<b><i>Nơi nhận:</i></b>", *(f"- {esc(r)}" for r in recipients)])
+    sign = signatures(
+        ["\n".join(signer.title_lines)],
+        st,
+        width * 0.55,
+        [signer.name],
+        room_mm=14,
+        hint="(Ký, ghi rõ họ tên và đóng dấu)",
+    )
+    table = Table([[Paragraph(to, st.small), sign]], colWidths=[width * 0.45, width * 0.55])
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table

@@ -9,7 +9,17 @@ from reportlab.platypus import Flowable, Paragraph
 
 from desk_app.printing import form_sets
 from desk_app.printing.forms.common import DossierPrint, beside_qr, code_block
-from desk_app.printing.layout import esc, frame_width, grid, heading, reprint_mark, styles, time_words, title
+from desk_app.printing.layout import (
+    body_size,
+    esc,
+    frame_width,
+    grid,
+    heading,
+    reprint_mark,
+    styles,
+    time_words,
+    title,
+)
 from desk_app.printing.layout import render as build
 
 if TYPE_CHECKING:
@@ -41,7 +51,7 @@ class ControlSheetData:
 def render(data: ControlSheetData, *, paper: str = "A5") -> bytes:
     """The control sheet, with the handover table."""
     d = data.dossier
-    st = styles(9.5 if paper == "A5" else 12)
+    st = styles(body_size(paper))
     width = frame_width(paper)
     fs = form_sets.form_set(d.rule_set)
     header = [

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 from desk_app.printing.barcodes import Code128Flowable
 from desk_app.printing.layout import (
     Agency,
+    body_size,
     esc,
     frame_width,
     grid,
@@ -54,7 +55,7 @@ class HandoverBatchData:
 
 
 def _copy(data: HandoverBatchData, paper: str, number: int) -> list[Flowable]:
-    st = styles(9.5 if paper == "A5" else 11)
+    st = styles(body_size(paper))
     width = frame_width(paper)
     giver, receiver = (
         (data.department, data.agency.desk) if data.back else (data.agency.desk, data.department)

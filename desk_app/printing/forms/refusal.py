@@ -7,8 +7,17 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, Paragraph
 
 from desk_app.printing import form_sets
-from desk_app.printing.forms.common import DossierPrint, applicant_lines
-from desk_app.printing.layout import esc, frame_width, heading, reprint_mark, signatures, styles, title
+from desk_app.printing.forms.common import DossierPrint, applicant_lines, code_block, slip_serial
+from desk_app.printing.layout import (
+    body_size,
+    esc,
+    frame_width,
+    heading,
+    reprint_mark,
+    signatures,
+    styles,
+    title,
+)
 from desk_app.printing.layout import render as build
 
 
@@ -24,14 +33,14 @@ class RefusalData:
 def render(data: RefusalData, *, paper: str = "A5") -> bytes:
     """The refusal slip."""
     d = data.dossier
-    st = styles(9.5 if paper == "A5" else 12)
+    st = styles(body_size(paper))
     width = frame_width(paper)
     fs = form_sets.form_set(d.rule_set)
     story: list[Flowable] = [
         Paragraph(esc(fs.caption(form_sets.REFUSAL)), st.small),
-        heading(d.agency, "", d.printed_at, st, width),
+        heading(d.agency, "TCHS", d.printed_at, st, width, slip_serial(d)),
         title(fs.titles[form_sets.REFUSAL], st, width),
-        Paragraph(f"Hồ sơ: <b>{esc(d.ref)}</b>", st.center),
+        code_block(d, st, width, "Mã hồ sơ: " if d.code else ""),
         *applicant_lines(d, st),
         Paragraph(
             f"Qua xem xét, {esc(d.agency.desk)} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do "
@@ -49,8 +58,8 @@ def render(data: RefusalData, *, paper: str = "A5") -> bytes:
     return build(
         story,
         paper,
-        title=f"Phiếu từ chối {d.ref}",
+        title=f"Phiếu từ chối {d.code or d.slip_number}",
         author=d.agency.desk,
-        subject=d.ref or "",
+        subject=d.code or d.slip_number,
         marks=reprint_mark(d.reprint),
     )

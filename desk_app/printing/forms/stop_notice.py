@@ -1,20 +1,28 @@
-"""TT 03/2025 Mẫu 05: Thông báo dừng giải quyết hồ sơ."""
+"""TT 03/2025 Mẫu 05: Thông báo dừng giải quyết hồ sơ — on its legal ground, signed by the unit's head."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desk_app.printing import form_sets
-from desk_app.printing.forms.common import DossierPrint, applicant_lines
+from desk_app.printing.forms.common import (
+    NO_SIGNER,
+    DossierPrint,
+    Signer,
+    applicant_lines,
+    closing_block,
+    code_block,
+    slip_serial,
+)
 from desk_app.printing.layout import (
+    body_size,
     esc,
     frame_width,
     heading,
     reprint_mark,
-    signatures,
     styles,
     time_words,
     title,
@@ -27,40 +35,42 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class StopData:
-    """The stopped dossier, when and why."""
+    """The stopped dossier, when and why, on what ground, and who signs."""
 
     dossier: DossierPrint
     reason: str
     stopped_at: datetime | None
+    ground: str = ""  # the legal ground (settings), one sentence without the final ";"
+    signer: Signer = NO_SIGNER
 
 
 def render(data: StopData, *, paper: str = "A5") -> bytes:
     """The notice."""
     d = data.dossier
-    st = styles(9.5 if paper == "A5" else 12)
+    st = styles(body_size(paper))
     width = frame_width(paper)
     fs = form_sets.form_set(d.rule_set)
+    ground = data.ground.strip().rstrip(";.")
     story: list[Flowable] = [
         Paragraph(esc(fs.caption(form_sets.STOP) or "Thông báo dừng giải quyết hồ sơ"), st.small),
-        heading(d.agency, "TB", d.printed_at, st, width),
+        heading(d.agency, "TBDGQ", d.printed_at, st, width, slip_serial(d)),
         title(fs.titles[form_sets.STOP], st, width),
-        Paragraph(f"Mã hồ sơ: <b>{esc(d.code or d.ref)}</b>", st.center),
+        *([Paragraph(f"<i>{esc(ground)};</i>", st.body)] if ground else []),
+        Paragraph(f"{esc(d.agency.desk)} thông báo dừng giải quyết hồ sơ sau đây:", st.body),
+        code_block(d, st, width, "Mã hồ sơ: "),
         *applicant_lines(d, st, "Hồ sơ của"),
         Paragraph(f"Thời gian nhận hồ sơ: {time_words(d.accepted_at or d.received_at)}", st.body),
-        Paragraph(
-            f"{esc(d.agency.desk)} thông báo dừng giải quyết hồ sơ nêu trên kể từ "
-            f"{time_words(data.stopped_at)}.",
-            st.body,
-        ),
-        Paragraph(f"Lý do: {esc(data.reason)}", st.body),
+        Paragraph(f"Thời gian dừng giải quyết: {time_words(data.stopped_at)}", st.body),
+        Paragraph(f"Lý do dừng giải quyết: {esc(data.reason)}", st.body),
         Paragraph("Xin thông báo để Ông/Bà được biết./.", st.body),
-        signatures(("NGƯỜI NHẬN THÔNG BÁO", "CÁN BỘ THÔNG BÁO"), st, width, ("", d.officer_name)),
+        Spacer(1, 3),
+        closing_block(st, width, ("Như trên;", "Lưu: VT."), data.signer),
     ]
     return build(
         story,
         paper,
-        title=f"Thông báo dừng {d.ref}",
+        title=f"Thông báo dừng {d.code or d.slip_number}",
         author=d.agency.desk,
-        subject=d.ref or "",
+        subject=d.code or d.slip_number,
         marks=reprint_mark(d.reprint),
     )

@@ -7,8 +7,24 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, Paragraph
 
 from desk_app.printing import form_sets
-from desk_app.printing.forms.common import ComponentLine, DossierPrint, applicant_lines, component_table
-from desk_app.printing.layout import esc, frame_width, heading, reprint_mark, signatures, styles, title
+from desk_app.printing.forms.common import (
+    ComponentLine,
+    DossierPrint,
+    applicant_lines,
+    code_block,
+    component_table,
+    slip_serial,
+)
+from desk_app.printing.layout import (
+    body_size,
+    esc,
+    frame_width,
+    heading,
+    reprint_mark,
+    signatures,
+    styles,
+    title,
+)
 from desk_app.printing.layout import render as build
 
 
@@ -26,7 +42,7 @@ class SupplementData:
 def render(data: SupplementData, *, paper: str = "A5") -> bytes:
     """The request, on as many pages as the list needs."""
     d = data.dossier
-    st = styles(9.5 if paper == "A5" else 12)
+    st = styles(body_size(paper))
     width = frame_width(paper)
     fs = form_sets.form_set(d.rule_set)
     lines = [
@@ -40,9 +56,9 @@ def render(data: SupplementData, *, paper: str = "A5") -> bytes:
     ]
     story: list[Flowable] = [
         Paragraph(esc(fs.caption(form_sets.SUPPLEMENT)), st.small),
-        heading(d.agency, "HDHS", d.printed_at, st, width),
+        heading(d.agency, "HDHS", d.printed_at, st, width, slip_serial(d)),
         title(fs.titles[form_sets.SUPPLEMENT], st, width),
-        Paragraph(f"Hồ sơ: <b>{esc(d.code or d.ref)}</b>", st.center),
+        code_block(d, st, width, "Mã hồ sơ: " if d.code else ""),
         *applicant_lines(d, st, "Tiếp nhận hồ sơ/yêu cầu của Ông/Bà"),
         Paragraph("Yêu cầu Ông/Bà hoàn thiện hồ sơ gồm những nội dung như sau:", st.body),
         component_table(lines, st, width, "Thành phần hồ sơ cần bổ sung, hoàn thiện"),
@@ -60,8 +76,8 @@ def render(data: SupplementData, *, paper: str = "A5") -> bytes:
     return build(
         story,
         paper,
-        title=f"Phiếu yêu cầu bổ sung {d.ref}",
+        title=f"Phiếu yêu cầu bổ sung {d.code or d.slip_number}",
         author=d.agency.desk,
-        subject=d.ref or "",
+        subject=d.code or d.slip_number,
         marks=reprint_mark(d.reprint),
     )

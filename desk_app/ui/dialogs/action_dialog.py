@@ -33,7 +33,6 @@ _NEEDS_REASON = {
 _NEEDS_DEPARTMENT = {Action.TRANSFER, Action.RECEIVE_BACK}
 
 
-
 class ActionDialog(QDialog):
     """Build with the action; ``request()`` gives the ActionRequest after ``exec()`` accepted."""
 

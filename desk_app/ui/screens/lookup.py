@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.errors import DomainError
-from desk_app.core.scan import ScanKind
+from desk_app.core.scan import OPENS_DOSSIER
 from desk_app.core.workflow import Action
 from desk_app.i18n import _
 from desk_app.services.changes import Changes
@@ -72,7 +72,7 @@ class LookupScreen(QWidget):
 
     def handle_scan(self, result: ScanResult) -> bool:
         """A scanned dossier code opens the dossier here."""
-        if result.kind in (ScanKind.DOSSIER_CODE, ScanKind.SLIP_QR):
+        if result.kind in OPENS_DOSSIER:
             self.open(result.code)
             return True
         return False

@@ -385,4 +385,3 @@ class ReceptionScreen(QWidget):
         self._refresh_status()
         self.picker.show_frequent()
         self.applicant.fields["name"].setFocus()
-

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.errors import DomainError
-from desk_app.core.scan import ScanKind, classify
+from desk_app.core.scan import OPENS_DOSSIER, classify
 from desk_app.core.workflow import Action
 from desk_app.i18n import _
 from desk_app.services.dossiers import ActionRequest
@@ -66,7 +66,7 @@ class ReturnScreen(QWidget):
 
     def handle_scan(self, result: ScanResult) -> bool:
         """A scanned dossier is the one being returned."""
-        if result.kind not in (ScanKind.DOSSIER_CODE, ScanKind.SLIP_QR):
+        if result.kind not in OPENS_DOSSIER:
             return False
         self.load(result.code)
         return True

@@ -33,10 +33,7 @@ from desk_app.services.settings import (
     PAPER,
     PAPERS,
     PRINTER,
-    UNIT_NAME,
-    UNIT_PARENT,
-    UNIT_PHONE,
-    UNIT_PLACE,
+    UNIT_TEXTS,
 )
 from desk_app.ui.dialogs.preview import printer_names
 from desk_app.ui.errors import message, show_error
@@ -102,10 +99,10 @@ class SettingsScreen(QWidget):
         self._calendar = calendar
         self._ctx = ctx
         identity = desk.identity()
-        self.unit = {s.key: QLineEdit() for s in (UNIT_NAME, UNIT_PARENT, UNIT_PLACE, UNIT_PHONE)}
+        self.unit = {s.key: QLineEdit() for s in UNIT_TEXTS}
         unit_box = QGroupBox(_("Đơn vị và bàn tiếp nhận"))
         unit_form = QFormLayout(unit_box)
-        for setting in (UNIT_NAME, UNIT_PARENT, UNIT_PLACE, UNIT_PHONE):
+        for setting in UNIT_TEXTS:
             unit_form.addRow(_(setting.title), self.unit[setting.key])
         unit_form.addRow(_("Mã đơn vị"), QLabel(identity.unit_code))
         unit_form.addRow(_("Dải số của bàn"), QLabel(str(identity.code_slot)))
@@ -179,7 +176,7 @@ class SettingsScreen(QWidget):
 
     def load(self) -> None:
         """Show the stored values."""
-        for setting in (UNIT_NAME, UNIT_PARENT, UNIT_PLACE, UNIT_PHONE):
+        for setting in UNIT_TEXTS:
             self.unit[setting.key].setText(self._settings.get(setting))
         self.language.setCurrentIndex(max(0, self.language.findData(self._settings.get(LANGUAGE))))
         self.auto_print.setChecked(self._settings.get(AUTO_PRINT))
@@ -197,7 +194,7 @@ class SettingsScreen(QWidget):
         who = self._ctx.actor.username
         try:
             changes = self._settings.set(LANGUAGE, str(self.language.currentData()), who)
-            for setting in (UNIT_NAME, UNIT_PARENT, UNIT_PLACE, UNIT_PHONE):
+            for setting in UNIT_TEXTS:
                 changes |= self._settings.set(setting, self.unit[setting.key].text().strip(), who)
             changes |= self._settings.set(AUTO_PRINT, self.auto_print.isChecked(), who)
             for document, combo in self.papers.items():

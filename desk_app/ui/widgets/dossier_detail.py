@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from desk_app.services.dto import DossierDetail, EventSummary
 
 
-
 def _status_name(status: int | None) -> str:
     return "" if status is None else DossierStatus(status).label
 

@@ -133,47 +133,6 @@ def test_control_sheet_prefills_handovers_and_scans() -> None:
     assert ("Code128", CODE) in barcodes(pdf, 0, 200)
 
 
-def test_supplement_request_lists_every_missing_item() -> None:
-    missing = (
-        ComponentLine(2, "Giấy chứng sinh", "submit", 1, 0),
-        ComponentLine(4, "Văn bản ủy quyền", "submit", 1, 0),
-    )
-    pdf = supplement_request.render(
-        supplement_request.SupplementData(
-            replace(DOSSIER, code=None, ref="01a2b3c4-id"),
-            missing,
-            "Thiếu giấy tờ",
-            "Nguyễn Văn An, 0901111222",
-        )
-    )
-    text = text_of(pdf)
-    for expected in (
-        "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
-        "Số: ……/HDHS",
-        "Hồ sơ: 01a2b3c4-id",
-        "Yêu cầu Ông/Bà hoàn thiện hồ sơ gồm những nội dung như sau",
-        "Giấy chứng sinh",
-        "Văn bản ủy quyền",
-        "Lý do: Thiếu giấy tờ",
-        "Nguyễn Văn An, 0901111222",
-        "NGƯỜI HƯỚNG DẪN",
-    ):
-        assert expected in text, expected
-
-
-def test_refusal_slip() -> None:
-    text = text_of(refusal.render(refusal.RefusalData(DOSSIER, "Không thuộc thẩm quyền của xã")))
-    for expected in (
-        "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
-        "thông báo không tiếp nhận, giải quyết hồ sơ",
-        "Không thuộc thẩm quyền của xã",
-        "Xin thông báo cho Ông/Bà được biết và thực hiện",
-        "NGƯỜI NỘP HỒ SƠ",
-        "NGƯỜI TIẾP NHẬN HỒ SƠ",
-    ):
-        assert expected in text, expected
-
-
 def test_register_book_is_a4_landscape_with_numbered_pages() -> None:
     lines = tuple(
         register_book.RegisterLine(
