@@ -51,7 +51,12 @@ def add_commands(sub: Subcommands, parent: VietnameseArgumentParser) -> None:
     act.add_argument("--collector-id", default="", help=_("số giấy tờ tùy thân người nhận"))
     act.add_argument("--proxy", action="store_true", help=_("người nhận thay (cần giấy ủy quyền)"))
     act.add_argument("--authorisation", default="", help=_("số, ngày giấy ủy quyền"))
-    act.add_argument("--method", choices=["desk", "post"], default="desk", help=_("cách trả kết quả"))
+    act.add_argument(
+        "--method",
+        choices=["desk", "post"],
+        default="",
+        help=_("cách trả kết quả (mặc định: như đã đăng ký khi tiếp nhận)"),
+    )
     act.add_argument(
         "--new-due", metavar='"YYYY-MM-DD HH:MM"', help=_("ngày hẹn mới / ngày hẹn do cán bộ nhập")
     )

@@ -118,6 +118,10 @@ def parse_draft(
     if not isinstance(bundles, int):
         raise InvalidInput(_("“bundles” phải là số nguyên."))
 
+    returned = data.get("return", "desk")
+    if returned not in ("desk", "post"):
+        raise InvalidInput(_("“return” phải là desk (nhận tại bộ phận) hoặc post (qua bưu chính)."))
+
     def moment(key: str, label: str) -> datetime | None:
         value = data.get(key)
         return parse_moment(str(value), label) if value else None
@@ -142,4 +146,6 @@ def parse_draft(
         bundles=bundles,
         immediate_result=bool(data.get("immediate_result", False)),
         receipt_requested=bool(data.get("receipt", False)),
+        return_by_post=returned == "post",
+        return_address=str(data.get("return_address") or ""),
     )

@@ -82,8 +82,19 @@ class ReceptionDraft:
     bundles: int = 1
     immediate_result: bool = False  # the result is given on the spot (ND 61/2018 Art. 17(4))
     receipt_requested: bool = False  # …then no receipt is printed unless the applicant asks for one
+    return_by_post: bool = False  # the result goes by post (registered at reception, receipt field 6)
+    return_address: str = ""  # the postal address for it ("": the applicant's)
     note: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+
+    def postal_return_address(self) -> str | None:
+        """Where the post delivers the result, None when it is collected at the desk; refuses no address."""
+        if not self.return_by_post:
+            return None
+        address = clean(self.return_address) or clean(self.applicant.address)
+        if not address:
+            raise InvalidInput(_("Nhận kết quả qua bưu chính: cần ghi địa chỉ nhận kết quả."))
+        return address
 
     def effective_received_at(self, now: datetime) -> datetime:
         """The legal submission time: the postal handover record's time for postal dossiers."""

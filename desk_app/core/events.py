@@ -160,6 +160,8 @@ class Reception:
     late_entry: bool = False
     late_entry_reason: str | None = None
     document_number: str | None = None  # the refusal's or supplement request's number (HDHS-2026-1-0007)
+    return_method: str | None = None  # "post": the applicant registered to get the result by post
+    return_address: str | None = None  # …at this address
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,12 +23,17 @@ _LEAD = re.compile(r"^(?:[\s\-+*•–—]|\d+[.)]|[a-zđ]\)|\([ivx]+\))+\s*", r
 ELLIPSIS = "…"
 
 
+def without_list_mark(text: str) -> str:
+    """The published text without the list mark it starts with ("- ", "2)", "a)")."""
+    return _LEAD.sub("", clean(text)).strip()
+
+
 def short_paper_name(text: str, limit: int = 90) -> str:
     """The paper's name: the text up to its first condition or guidance.
 
     At most ``limit`` characters, cut between words (with "…" when cut).
     """
-    name = _LEAD.sub("", clean(text)).strip()
+    name = without_list_mark(text)
     match = _BREAKS.search(name)
     if match is not None and match.start() >= 8:  # a break in the first words is part of the name
         name = name[: match.start()]

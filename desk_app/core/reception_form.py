@@ -54,6 +54,8 @@ class ReceptionForm:
     ticks: dict[int, ItemTick] = field(default_factory=dict)
     bundles: int = 1
     note: str = ""
+    return_by_post: bool = False  # the applicant asks for the result by post (field 6 of the receipt)
+    return_address: str = ""  # where the post delivers it ("": the applicant's address)
 
     @property
     def is_empty(self) -> bool:
@@ -113,7 +115,13 @@ class ReceptionForm:
             from_card=bool(self.from_card),
         )
         return ReceptionDraft(
-            self.procedure_code, applicant, self.answers(items), bundles=self.bundles, note=self.note
+            self.procedure_code,
+            applicant,
+            self.answers(items),
+            bundles=self.bundles,
+            note=self.note,
+            return_by_post=self.return_by_post,
+            return_address=self.return_address,
         )
 
     def to_json(self) -> dict[str, Any]:

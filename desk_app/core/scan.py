@@ -15,6 +15,7 @@ from desk_app.core.citizen_id import CardData, parse_card_qr
 from desk_app.core.codes import DOSSIER_CODE_RE, parse_dossier_code
 from desk_app.core.document_numbers import DOCUMENT_NUMBER_RE
 from desk_app.core.errors import InvalidInput
+from desk_app.core.slip_qr import read_token
 
 # A person types at 80-200 ms per key; scanners send a key every 1-20 ms. Input methods (Telex)
 # may hold a key back while composing, so the limit allows a slower key now and then.
@@ -22,7 +23,6 @@ MAX_MEAN_GAP_MS = 30.0
 MAX_SINGLE_GAP_MS = 80.0
 MIN_LENGTH = 8
 
-_SLIP_QR_RE = re.compile(r"^OSD1\|([^|]+)\|")
 _BATCH_RE = re.compile(r"^BG-\d{4}-\d{4}$")
 
 
@@ -30,7 +30,7 @@ class ScanKind(StrEnum):
     """What a scanned payload is."""
 
     DOSSIER_CODE = "dossier_code"  # the Code128 on the receipt or control sheet
-    SLIP_QR = "slip_qr"  # the QR on the receipt: OSD1|code|desk|mac
+    SLIP_QR = "slip_qr"  # the QR on the receipt and control sheet (core/slip_qr.py)
     CITIZEN_CARD = "citizen_card"  # the QR on a chip-based citizen ID card
     HANDOVER_BATCH = "handover_batch"  # BG-2026-0001
     DOCUMENT_NUMBER = "document_number"  # a slip's number: HDHS-2026-1-0007 (opens its dossier)
@@ -56,9 +56,9 @@ def classify(payload: str) -> ScanResult:
     """Decide what a scanned payload is (dossier code, slip QR, slip number, citizen card, batch)."""
     text = payload.strip().strip("\x00")
     upper = text.upper()
-    slip = _SLIP_QR_RE.match(text)
+    slip = read_token(text)
     if DOSSIER_CODE_RE.match(upper) or slip:
-        kind, code = (ScanKind.SLIP_QR, slip.group(1)) if slip else (ScanKind.DOSSIER_CODE, upper)
+        kind, code = (ScanKind.SLIP_QR, slip.code) if slip else (ScanKind.DOSSIER_CODE, upper)
         try:
             return ScanResult(kind, text, code=str(parse_dossier_code(code)))
         except InvalidInput as exc:

@@ -6,9 +6,6 @@ a raster image of a barcode is the weakest choice for the next desk's scanner.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-from dataclasses import dataclass
 from functools import lru_cache
 
 import barcode
@@ -22,7 +19,6 @@ from reportlab.platypus import Flowable
 MODULE_MM = 0.38
 QUIET_MODULES = 10
 QR_MODULE_MM = 0.5
-QR_PREFIX = "OSD1"
 
 
 def code128_modules(text: str) -> str:
@@ -72,39 +68,6 @@ class Code128Flowable(Flowable):  # type: ignore[misc]
                 stroke=0,
                 fill=1,
             )
-
-
-def slip_mac(key: bytes, code: str, desk_id: str) -> str:
-    """A short MAC over the dossier code and the issuing desk, for checking a slip offline."""
-    return hmac.new(key, f"{code}|{desk_id}".encode(), hashlib.sha256).hexdigest()[:12]
-
-
-@dataclass(frozen=True, slots=True)
-class SlipToken:
-    """What the slip's QR carries: ``OSD1|code|desk|mac``."""
-
-    code: str
-    desk: str
-    mac: str
-
-    def text(self) -> str:
-        """The QR payload."""
-        return f"{QR_PREFIX}|{self.code}|{self.desk}|{self.mac}"
-
-
-def make_token(key: bytes, code: str, desk_id: str) -> SlipToken:
-    """The QR token of a slip; ``desk`` is the first block of the desk id."""
-    desk = desk_id.split("-", maxsplit=1)[0]
-    return SlipToken(code, desk, slip_mac(key, code, desk))
-
-
-def verify_token(key: bytes, text: str) -> SlipToken | None:
-    """The token if ``text`` is a slip QR made with ``key``, else None."""
-    parts = text.strip().split("|")
-    if len(parts) != 4 or parts[0] != QR_PREFIX:
-        return None
-    token = SlipToken(parts[1], parts[2], parts[3])
-    return token if hmac.compare_digest(token.mac, slip_mac(key, token.code, token.desk)) else None
 
 
 @lru_cache(maxsize=64)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import unicodedata
 from dataclasses import dataclass
 from io import BytesIO
@@ -17,6 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desk_app.printing.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from desk_app.printing.running import Parts, draw_caption
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -158,6 +160,20 @@ def title(text: str, st: Styles, width: float) -> Paragraph:
     return Paragraph(f"{esc(' '.join(words[:cut]))}<br/>{esc(' '.join(words[cut:]))}", style)
 
 
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+RIGHT_SHARE = 0.58  # of the heading's width: the national title's column
+
+
+def _heading_styles(st: Styles, column: float) -> Styles:
+    """``st``, or smaller by half points until the national title fits ``column`` on one line."""
+    size = st.body.fontSize
+    while size > 7 and stringWidth(NATIONAL_TITLE, BOLD, size) > column - 2:
+        size -= 0.5
+    if size == st.body.fontSize:
+        return st
+    return styles(size, st.body.leading / st.body.fontSize)
+
+
 def heading(
     agency: Agency,
     number_suffix: str,
@@ -169,8 +185,10 @@ def heading(
     """The national heading: the agency and "Số: …" on the left, the motto and date line on the right.
 
     ``number`` is the document's own number (the register number of a receipt, a batch's label); the
-    dotted line is left for the officer to fill in only where the desk has none to give.
+    dotted line is left for the officer to fill in only where the desk has none to give. The heading
+    shrinks (never grows) so that the national title stays on one line of its column.
     """
+    st = _heading_styles(st, width * RIGHT_SHARE)
     left = [
         *([Paragraph(esc(agency.parent.upper()), st.center)] if agency.parent else []),
         Paragraph(f"<b>{esc(agency.desk.upper())}</b>", st.center),
@@ -178,12 +196,12 @@ def heading(
         Paragraph(esc(f"Số: {number or '……'}{'/' + number_suffix if number_suffix else ''}"), st.center),
     ]
     right = [
-        Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st.center),
+        Paragraph(f"<b>{NATIONAL_TITLE}</b>", st.center),
         Paragraph("<b><u>Độc lập - Tự do - Hạnh phúc</u></b>", st.center),
         Spacer(1, st.body.fontSize * 0.4),
         Paragraph(esc(f"{agency.place or '……'}, {date_words(moment)}"), st.italic_center),
     ]
-    table = Table([[left, right]], colWidths=[width * 0.42, width * 0.58])
+    table = Table([[left, right]], colWidths=[width * (1 - RIGHT_SHARE), width * RIGHT_SHARE])
     table.setStyle(
         table_style(
             [
@@ -276,14 +294,36 @@ def render_counted(
     marks: str = "",
     page_numbers: bool = False,
     vertical_mm: float | None = None,
+    parts: Parts | None = None,
 ) -> tuple[bytes, int]:
     """Build the PDF and count its pages.
 
     ``marks`` goes top right of every page, page numbers at the bottom. The metadata an archive
     reads: title (the document and its number), author (the issuing unit),
     subject (the dossier code or the period). Only the shipped fonts appear in the file: the canvas
-    starts in Liberation Serif, not in reportlab's default Helvetica (never embedded).
+    starts in Liberation Serif, not in reportlab's default Helvetica (never embedded). With ``parts``
+    (the story holds :class:`PartStart` markers) continuation pages are captioned, in a second build.
     """
+    # A build leaves marks on its flowables (a postponed paragraph fails the next build): the second
+    # build lays out an untouched copy, sharing only the parts record.
+    pristine = copy.deepcopy(story, {id(parts): parts}) if parts is not None else []
+    pdf, pages = _build(list(story), paper, title, author, subject, marks, page_numbers, vertical_mm, parts)
+    if parts is not None and parts.count(pages):
+        pdf, pages = _build(pristine, paper, title, author, subject, marks, page_numbers, vertical_mm, parts)
+    return pdf, pages
+
+
+def _build(
+    story: list[Flowable],
+    paper: str,
+    title: str,
+    author: str,
+    subject: str,
+    marks: str,
+    page_numbers: bool,
+    vertical_mm: float | None,
+    parts: Parts | None,
+) -> tuple[bytes, int]:
     register_fonts()
     buffer = BytesIO()
     size = PAPERS[paper]
@@ -306,6 +346,8 @@ def render_counted(
     def on_page(canvas: Any, document: Any) -> None:
         if marks:
             stamp(canvas, document, marks)
+        if parts is not None:
+            draw_caption(canvas, document, parts)
         if page_numbers:
             canvas.saveState()
             canvas.setFont(REGULAR, 9)

@@ -85,6 +85,7 @@ def signature_pair(
     left: tuple[str, str, str], right: tuple[str, str, str], date_line: str, st: Styles, width: float
 ) -> Flowable:
     """Two signature blocks (title, "(Ký, ghi rõ họ tên)", room, name), the date line above the right one."""
+
     def block(title: str, hint: str, name: str) -> list[Flowable]:
         return [
             Paragraph(f"<b>{esc(title)}</b>", st.center),

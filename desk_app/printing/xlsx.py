@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from desk_app.printing import form_sets
+from desk_app.printing.fonts import REGULAR, register_fonts
 from desk_app.printing.forms import bieu06, register_book
 from desk_app.printing.xlsx_sheet import (
-    CELL,
-    CELL_CENTRE,
     COUNT,
     COUNT_BOLD,
     FormSheet,
@@ -31,17 +32,39 @@ CENTRE = Look(horizontal="center")
 ITALIC_CENTRE = Look(italic=True, horizontal="center")
 ITALIC_RIGHT = Look(italic=True, horizontal="right")
 SMALL = Look(size=10, vertical="top")
+NUMBER = Look(horizontal="center", ruled=True)
+REGISTER_SIZE = 10  # points: the register's cells
+REGISTER_CELL = Look(size=REGISTER_SIZE, vertical="top", ruled=True)
+REGISTER_CENTRE = Look(size=REGISTER_SIZE, vertical="top", horizontal="center", ruled=True)
 NOTE = Look(size=11, vertical="top")
 
-REGISTER_WIDTHS = (6, 26, 30, 20, 24, 18, 11, 11, 11, 12, 10, 28)
+REGISTER_WIDTHS = (5, 24, 22, 16, 18, 13, 10.5, 10.5, 10.5, 9, 7, 20)  # Mã hồ sơ: measured, at least 24
+PIXELS_PER_UNIT = 7  # Excel's column unit: a "0" of the default font, 7 pixels (0.75 pt each)
 BIEU06_WIDTHS = (6, 34, *([10] * 11))
+
+
+def code_width(codes: list[str]) -> float:
+    """The Mã hồ sơ column's width in Excel units: the longest code on one line, with padding.
+
+    Liberation Serif has the metrics of Times New Roman, the sheet's face.
+    """
+    register_fonts()
+    longest = max(float(stringWidth(c, REGULAR, REGISTER_SIZE)) for c in (*codes, register_book.LONGEST_CODE))
+    return round(longest / 0.75 / PIXELS_PER_UNIT + 2, 1)
+
+
+def _day_then_time(moment: str) -> str:
+    """The moment "20/11/2026 09:30" on two lines, the date never broken (as in the PDF)."""
+    return moment.replace(" ", "\n", 1)
 
 
 def register_xlsx(data: RegisterData) -> bytes:
     """The register book (Mẫu 07): heading, grouped header, one row per line, Ghi chú last."""
     columns = len(register_book.COLUMNS)
     fs = form_sets.form_set(data.rule_set)
-    sheet = FormSheet(f"Sổ theo dõi hồ sơ {data.year}", columns, REGISTER_WIDTHS)
+    widths = list(REGISTER_WIDTHS)
+    widths[1] = max(widths[1], code_width([line.code for line in data.lines]))
+    sheet = FormSheet(f"Sổ theo dõi hồ sơ {data.year}", columns, widths)
     sheet.line([(1, 6, fs.caption(form_sets.REGISTER), SMALL)])
     sheet.line([(1, 5, data.agency.parent.upper(), CENTRE)])
     sheet.line([(1, 5, data.agency.desk.upper(), BOLD_CENTRE)])
@@ -57,7 +80,7 @@ def register_xlsx(data: RegisterData) -> bytes:
         ]
     )
     repeat = sheet.header(register_book.HEADER, (30, 30))
-    looks = [CELL_CENTRE, CELL, CELL, CELL, CELL, CELL, *[CELL_CENTRE] * 4, CELL, CELL]
+    looks = [REGISTER_CENTRE, *[REGISTER_CELL] * 5, *[REGISTER_CENTRE] * 4, REGISTER_CELL, REGISTER_CELL]
     for line in data.lines:
         sheet.values(
             [
@@ -67,16 +90,14 @@ def register_xlsx(data: RegisterData) -> bytes:
                 line.applicant_name,
                 line.address_phone,
                 line.department,
-                line.received,
-                line.due,
-                line.returned,
+                *(_day_then_time(v) for v in (line.received, line.due, line.returned)),
                 line.method,
                 "",
                 line.note,
             ],
             looks,
         )
-    sheet.print_setup(repeat)
+    sheet.repeat_rows(repeat)
     return sheet.save()
 
 
@@ -110,7 +131,7 @@ def bieu06_xlsx(data: Bieu06Data) -> bytes:
         label = Look(bold=total, ruled=True, vertical="center")
         sheet.values(
             [None if total else number, row.field_name, *bieu06.figures(row)],
-            [CELL_CENTRE, label, *[COUNT_BOLD if total else COUNT] * (columns - 2)],
+            [NUMBER, label, *[COUNT_BOLD if total else COUNT] * (columns - 2)],
         )
     sheet.line([])
     width = sum(BIEU06_WIDTHS) * 1.1
@@ -123,5 +144,5 @@ def bieu06_xlsx(data: Bieu06Data) -> bytes:
     for _ in range(4):
         sheet.line([])
     sheet.line([(1, 6, data.preparer, BOLD_CENTRE), (8, columns, data.head, BOLD_CENTRE)])
-    sheet.print_setup(repeat)
+    sheet.repeat_rows(repeat)
     return sheet.save()

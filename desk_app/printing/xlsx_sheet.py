@@ -46,8 +46,8 @@ class Look:
 HEAD = Look(bold=True, horizontal="center", ruled=True)
 CELL = Look(vertical="top", ruled=True)
 CELL_CENTRE = Look(vertical="top", horizontal="center", ruled=True)
-COUNT = Look(horizontal="right", ruled=True, number_format=COUNT_FORMAT)
-COUNT_BOLD = Look(bold=True, horizontal="right", ruled=True, number_format=COUNT_FORMAT)
+COUNT = Look(horizontal="center", ruled=True, number_format=COUNT_FORMAT)
+COUNT_BOLD = Look(bold=True, horizontal="center", ruled=True, number_format=COUNT_FORMAT)
 
 
 @dataclass
@@ -66,6 +66,7 @@ class FormSheet:
         self.sheet = self.workbook.create_sheet(nfc(self.title)[:31])
         for i, width in enumerate(self.widths, start=1):
             self.sheet.column_dimensions[get_column_letter(i)].width = width
+        self._page_setup()  # before the first row: a streamed sheet writes its properties first
 
     def cell(self, value: object, look: Look) -> WriteOnlyCell:
         """A styled cell (text in NFC)."""
@@ -96,10 +97,15 @@ class FormSheet:
         return self.row
 
     def values(self, values: Sequence[object], looks: Sequence[Look], height: float | None = None) -> int:
-        """A ruled row of values, one look per column; returns its number."""
+        """A ruled row of values, one look per column; returns its number.
+
+        Without ``height`` the row is as tall as its most wrapped cell: spreadsheets do not grow a
+        row for wrapped text by themselves when they open a file.
+        """
         self.row += 1
-        if height is not None:
-            self.sheet.row_dimensions[self.row].height = height
+        self.sheet.row_dimensions[self.row].height = height or max(
+            row_height(v, w, look.size) for v, w, look in zip(values, self.widths, looks, strict=True)
+        )
         self.sheet.append([self.cell(v, look) for v, look in zip(values, looks, strict=True)])
         return self.row
 
@@ -115,15 +121,14 @@ class FormSheet:
         self.values([f"({i})" for i in range(1, self.columns + 1)], [HEAD] * self.columns)
         return first, self.row
 
-    def print_setup(self, repeat: tuple[int, int]) -> None:
-        """A4 landscape, one page wide, the header rows on every page, "Trang n/m", the binding margin."""
+    def _page_setup(self) -> None:
+        """A4 landscape, one page wide, "Trang n/m", the binding margin on the left."""
         sheet = self.sheet
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = 9  # A4
         sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.print_title_rows = f"{repeat[0]}:{repeat[1]}"
+        sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
         sheet.print_options.horizontalCentered = True
         sheet.page_margins.left = BINDING.left / INCH_MM
         sheet.page_margins.right = BINDING.right / INCH_MM
@@ -134,6 +139,10 @@ class FormSheet:
         sheet.oddFooter.center.font = f"{FONT},Regular"
         sheet.oddFooter.center.size = 9
 
+    def repeat_rows(self, rows: tuple[int, int]) -> None:
+        """Print these rows (the header and its column numbers) at the top of every page."""
+        self.sheet.print_title_rows = f"{rows[0]}:{rows[1]}"
+
     def save(self) -> bytes:
         """The workbook's bytes."""
         buffer = BytesIO()
@@ -142,5 +151,17 @@ class FormSheet:
 
 
 def lines_needed(text: str, width_chars: float) -> int:
-    """How many lines ``text`` takes in a merged cell about ``width_chars`` characters wide."""
-    return max(1, -(-len(text) // max(1, int(width_chars))))
+    """How many lines ``text`` takes in a cell about ``width_chars`` characters wide (at 11 pt)."""
+    per_line = max(1, int(width_chars))
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+
+
+def row_height(value: object, width: float, size: float) -> float:
+    """The height in points a cell of ``width`` (Excel's character units) needs for ``value``.
+
+    Times New Roman averages about 1.15 characters per unit at 11 pt (Excel's unit is the width of
+    a "0" in the default font); a line takes 1.3 times the type size, plus 3 points of padding.
+    """
+    text = value if isinstance(value, str) else str(value or "")
+    per_line = (width - 1) * 1.15 * 11 / size
+    return lines_needed(text, per_line) * size * 1.3 + 3

@@ -21,6 +21,7 @@ from desk_app.services.settings import (
     RESOLVER_AGENCY,
     RESOLVER_NAME,
     RESOLVER_TITLE,
+    TRACKING_URL,
     UNIT_NAME,
     UNIT_PARENT,
     UNIT_PHONE,
@@ -54,6 +55,7 @@ DEMO_TEXTS = (
     (RESOLVER_AGENCY, "Ủy ban nhân dân xã Phú Mỹ"),
     (RESOLVER_TITLE, "TM. ỦY BAN NHÂN DÂN; CHỦ TỊCH"),
     (RESOLVER_NAME, "Trần Thị Hồng"),
+    (TRACKING_URL, "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html"),
 )
 SYSTEM_ACTOR = "system"
 

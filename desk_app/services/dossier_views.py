@@ -20,6 +20,8 @@ from desk_app.services.dto import DossierDetail, DossierSummary, EventSummary
 from desk_app.services.timefmt import parse_iso, parse_optional
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sqlalchemy.orm import Session
 
     from desk_app.core.dossier import Actor
@@ -94,11 +96,7 @@ def detail_of(session: Session, record: DossierRecord, actor: Actor) -> DossierD
         )
         or ""
     )
-    events = session.scalars(
-        select(DossierEventRecord)
-        .where(DossierEventRecord.dossier_id == record.dossier_id)
-        .order_by(DossierEventRecord.occurred_at, DossierEventRecord.desk_seq)
-    ).all()
+    events = events_of(session, record)
     status = DossierStatus(record.status)
     ctx = guard_context(record, actor)
     blocked = {a.value: " ".join(blocking_reasons(status, a, ctx)) for a in Action}
@@ -141,7 +139,29 @@ def detail_of(session: Session, record: DossierRecord, actor: Actor) -> DossierD
         allowed_actions=allowed,
         blocked={a: why for a, why in blocked.items() if why},
         printable=printable((e.action for e in events), record.dossier_code is not None),
+        return_address=registered_return(events),
     )
+
+
+def events_of(session: Session, record: DossierRecord) -> list[DossierEventRecord]:
+    """The dossier's journal, oldest first (the reception event first)."""
+    return list(
+        session.scalars(
+            select(DossierEventRecord)
+            .where(DossierEventRecord.dossier_id == record.dossier_id)
+            .order_by(DossierEventRecord.occurred_at, DossierEventRecord.desk_seq)
+        )
+    )
+
+
+def registered_return(events: Sequence[DossierEventRecord]) -> str | None:
+    """The postal address the applicant registered at reception for the result; None: at the desk."""
+    if not events:
+        return None
+    reception = json.loads(events[0].payload).get("data", {})
+    if reception.get("return_method") != "post":
+        return None
+    return str(reception.get("return_address") or "")
 
 
 def search_dossiers(session: Session, text: str, limit: int = 50) -> list[DossierRecord]:

@@ -19,7 +19,14 @@ from desk_app.models import ChecklistAnswerRecord, ProcedureVersionRecord
 from desk_app.services import journal
 from desk_app.services.changes import Changes
 from desk_app.services.dossier_state import state_of, store
-from desk_app.services.dossier_views import detail_of, find_dossier, search_dossiers, summary_of
+from desk_app.services.dossier_views import (
+    detail_of,
+    events_of,
+    find_dossier,
+    registered_return,
+    search_dossiers,
+    summary_of,
+)
 from desk_app.services.reception_checklist import checklist_items, save_answers
 from desk_app.services.timefmt import iso, parse_iso
 from desk_app.services.uow import reading, writing
@@ -50,7 +57,7 @@ class ActionRequest:
     collector_id_number: str = ""
     proxy: bool = False
     authorisation: str = ""
-    return_method: str = "desk"  # desk | post
+    return_method: str = ""  # desk | post; "": as the applicant registered at reception
     new_due_at: datetime | None = None
     answers: tuple[ChecklistAnswer, ...] | None = None  # None: complete as published
     missing_positions: tuple[int, ...] = ()  # the published items a department asks for
@@ -171,7 +178,7 @@ class DossierService:
         if action is Action.RECEIVE_SUPPLEMENT:
             return self._receive_supplement(session, record, request, occurred)
         if action is Action.RETURN_RESULT:
-            return self._return(request)
+            return self._return(session, record, request)
         if action is Action.RESCHEDULE and request.new_due_at is not None:
             self._reception.check_appointment(request.new_due_at, session)
         return _simple_step(record, request, occurred)
@@ -214,10 +221,12 @@ class DossierService:
             due_source=source,
         )
 
-    def _return(self, request: ActionRequest) -> Step:
+    def _return(self, session: Session, record: DossierRecord, request: ActionRequest) -> Step:
         if request.proxy and not clean(request.authorisation):
             raise InvalidInput(_("Người nhận thay phải có giấy ủy quyền: ghi số, ngày của giấy ủy quyền."))
-        if request.return_method not in ("desk", "post"):
+        registered = registered_return(events_of(session, record)) is not None
+        method = request.return_method or ("post" if registered else "desk")
+        if method not in ("desk", "post"):
             raise InvalidInput(
                 _("Phương thức trả kết quả phải là “desk” (tại bộ phận) hoặc “post” (bưu chính).")
             )
@@ -226,7 +235,7 @@ class DossierService:
             collector_id_number=clean(request.collector_id_number),
             proxy=request.proxy,
             authorisation=clean(request.authorisation),
-            return_method=request.return_method,
+            return_method=method,
         )
 
 

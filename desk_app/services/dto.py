@@ -224,3 +224,4 @@ class DossierDetail:
     allowed_actions: tuple[str, ...]
     blocked: dict[str, str]  # action -> why it is not possible now
     printable: tuple[str, ...]  # the documents its history allows (core/documents.py)
+    return_address: str | None = None  # the postal address registered at reception; None: at the desk

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from desk_app.core.documents import DOCUMENTS
 from desk_app.core.errors import InvalidInput
 from desk_app.core.events import EventType, Printed
+from desk_app.core.slip_qr import make_token
 from desk_app.core.time_limits import parse_limit_spec
 from desk_app.core.workflow import DossierStatus
 from desk_app.i18n import _
@@ -22,14 +24,13 @@ from desk_app.models import (
     UserRecord,
 )
 from desk_app.printing import xlsx
-from desk_app.printing.barcodes import make_token
 from desk_app.printing.forms import bieu06, day_close, handover_batch, register_book
 from desk_app.printing.forms.common import ComponentLine, DossierPrint, Signer
 from desk_app.printing.layout import Agency
 from desk_app.services import dossier_documents, journal, report_documents
 from desk_app.services.changes import Changes
 from desk_app.services.documents import BATCH_DOCUMENT, DOSSIER_DOCUMENTS, PERIOD_DOCUMENTS, PrintedDocument
-from desk_app.services.dossier_views import find_dossier, unprinted_receipts
+from desk_app.services.dossier_views import events_of, find_dossier, unprinted_receipts
 from desk_app.services.settings import (
     HEAD_NAME,
     HEAD_TITLE,
@@ -40,6 +41,7 @@ from desk_app.services.settings import (
     RULE_SET,
     SLIP_KEY,
     STOP_GROUND,
+    TRACKING_URL,
     UNIT_NAME,
     UNIT_PARENT,
     UNIT_PHONE,
@@ -128,8 +130,8 @@ class PrintService:
         with reading(self._db) as uow:
             record = find_dossier(uow.session, ref)
             printed = self._count_prints(uow.session, record.dossier_id, document)
-            data = self._dossier_print(uow.session, record, agency, printed + 1, key)
-            events = self._events(uow.session, record)
+            data = self._dossier_print(uow.session, record, agency, printed + 1, key, document)
+            events = events_of(uow.session, record)
             source = dossier_documents.Source(data, events, paper, self._unit_texts())
             pdf = dossier_documents.render(document, source)
             dossier_id = record.dossier_id
@@ -175,7 +177,13 @@ class PrintService:
         )
 
     def _dossier_print(
-        self, session: Session, record: DossierRecord, agency: Agency, reprint: int, key: bytes
+        self,
+        session: Session,
+        record: DossierRecord,
+        agency: Agency,
+        reprint: int,
+        key: bytes,
+        document: str,
     ) -> DossierPrint:
         detail = self._catalogue.procedure_version(record.procedure_version_id)
         rounds = (
@@ -212,7 +220,17 @@ class PrintService:
         )
         officer = session.scalar(select(UserRecord.full_name).where(UserRecord.username == record.created_by))
         desk = journal.identity(session)
-        token = make_token(key, record.dossier_code, desk.desk_id).text() if record.dossier_code else None
+        token = None
+        if record.dossier_code:
+            form = f"{DOCUMENTS[document].form(record.rule_set)}/{record.rule_set}"
+            token = make_token(
+                key,
+                record.dossier_code,
+                desk.desk_id,
+                record.procedure_code,
+                record.applicant_id_number or "",
+                form,
+            ).text(self._settings.get(TRACKING_URL))
         return DossierPrint(
             agency=agency,
             rule_set=record.rule_set,
@@ -238,15 +256,6 @@ class PrintService:
             reprint=reprint,
             qr_text=token,
             printed_at=self._clock.now(),
-        )
-
-    def _events(self, session: Session, record: DossierRecord) -> list[DossierEventRecord]:
-        return list(
-            session.scalars(
-                select(DossierEventRecord)
-                .where(DossierEventRecord.dossier_id == record.dossier_id)
-                .order_by(DossierEventRecord.desk_seq)
-            )
         )
 
     def register_pdf(self, start: date, end: date) -> bytes:

@@ -127,5 +127,7 @@ def reception_body(
         late_entry_reason=clean(late_entry.reason) if late_entry else None,
         explanation=accepted.explanation if accepted else "",
         document_number=document_number,
+        return_method="post" if draft.return_by_post else None,
+        return_address=draft.postal_return_address(),
         **(accepted.body_fields(received) if accepted else {}),
     )

@@ -63,6 +63,12 @@ STOP_GROUND = Setting(
     str,
     N_("Căn cứ pháp lý in trên thông báo dừng giải quyết hồ sơ"),
 )
+TRACKING_URL = Setting(
+    "forms.tracking_url",
+    "",
+    str,
+    N_("Địa chỉ trang tra cứu hồ sơ (in trong mã QR trên phiếu; để trống: mã QR rút gọn)"),
+)
 # The unit's texts the settings screen edits, in its order.
 UNIT_TEXTS = (
     UNIT_NAME,
@@ -75,6 +81,7 @@ UNIT_TEXTS = (
     RESOLVER_TITLE,
     RESOLVER_NAME,
     STOP_GROUND,
+    TRACKING_URL,
 )
 SLIP_KEY = Setting("security.slip_key", "", str, N_("Khóa ký mã QR trên phiếu (tự sinh)"))
 SYNC_URL = Setting("sync.url", "", str, N_("Địa chỉ máy chủ trung tâm"))

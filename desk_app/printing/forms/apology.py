@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desk_app.core.text import fold
 from desk_app.printing import form_sets
-from desk_app.printing.forms.common import NO_SIGNER, Signer, closing_block, code_block, slip_serial
+from desk_app.printing.forms.common import NO_SIGNER, Signer, closing_block, code_block, sentence, slip_serial
 from desk_app.printing.layout import (
     Agency,
     body_size,
@@ -76,7 +76,7 @@ def render(data: ApologyData, *, paper: str = "A5") -> bytes:
         ),
         Paragraph(
             f"Đến nay, {esc(issuer)} chưa giải quyết xong hồ sơ nêu trên nên không trả kết quả đúng hẹn. "
-            f"Lý do: {esc(data.reason)}",
+            f"Lý do: {esc(sentence(data.reason))}",
             st.body,
         ),
         Paragraph(

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from desk_app.core.document_numbers import parse_document_number
 from desk_app.core.paper_names import short_paper_name, shortened
 from desk_app.printing.barcodes import Code128Flowable, QrFlowable
-from desk_app.printing.layout import Agency, Styles, esc, grid, signatures, table_style
+from desk_app.printing.layout import Agency, Styles, esc, grid, signatures, table_style, time_words
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -85,7 +85,6 @@ class DossierPrint:
     register_number: int | None = None
     department: str = ""
     officer_name: str = ""
-    return_place: str = ""
     reprint: int = 1
     qr_text: str | None = None
     printed_at: datetime | None = None
@@ -96,8 +95,18 @@ class DossierPrint:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def sentence(text: str) -> str:
+    """An officer's reason as a sentence of the letter: trimmed, ending in one full stop."""
+    words = text.strip().rstrip(".;,")
+    return f"{words}." if words else ""
+
+
 def applicant_lines(
-    d: DossierPrint, st: Styles, label: str = "Tiếp nhận hồ sơ của", name_limit: int = 0
+    d: DossierPrint,
+    st: Styles,
+    label: str = "Tiếp nhận hồ sơ của",
+    name_limit: int = 0,
+    desk_line: bool = True,
 ) -> list[Flowable]:
     """The applicant block every slip opens with.
 
@@ -106,7 +115,7 @@ def applicant_lines(
     """
     procedure = shortened(d.procedure_name, name_limit) if name_limit else d.procedure_name
     lines = [
-        f"<b>{esc(d.agency.desk)}</b>",
+        *([f"<b>{esc(d.agency.desk)}</b>"] if desk_line else []),
         f"{esc(label)}: <b>{esc(d.applicant_name)}</b>",
     ]
     if d.applicant_id_number:
@@ -184,12 +193,17 @@ def slip_serial(d: DossierPrint) -> str:
     return f"{number.slot}-{number.n:04d}"
 
 
+def qr_column(d: DossierPrint) -> float:
+    """The width :func:`beside_qr` takes for the slip's QR (0 when the slip has none)."""
+    return 0.0 if d.qr_text is None else float(QrFlowable(d.qr_text).width + 2 * mm)
+
+
 def beside_qr(d: DossierPrint, flowables: list[Flowable], width: float) -> list[Flowable]:
     """``flowables`` with the slip's QR at their right (unchanged when the slip has no QR)."""
     if d.qr_text is None:
         return flowables
     qr = QrFlowable(d.qr_text)
-    table = Table([[flowables, qr]], colWidths=[width - qr.width - 2 * mm, qr.width + 2 * mm])
+    table = Table([[flowables, qr]], colWidths=[width - qr_column(d), qr_column(d)])
     table.setStyle(
         table_style(
             [
@@ -224,3 +238,10 @@ def closing_block(st: Styles, width: float, recipients: Sequence[str], signer: S
         )
     )
     return table
+
+
+def due_words(d: DossierPrint) -> str:
+    """Field 5: the date given at reception; after a reschedule, followed by the new one."""
+    if d.original_due_at is None:
+        return time_words(d.due_at)
+    return f"{time_words(d.original_due_at)} <i>(đã hẹn lại: {time_words(d.due_at)})</i>"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from reportlab.platypus import Flowable, Paragraph
 
 from desk_app.printing import form_sets
-from desk_app.printing.forms.common import DossierPrint, beside_qr, code_block
+from desk_app.printing.forms.common import DossierPrint, beside_qr, code_block, due_words
 from desk_app.printing.layout import (
     body_size,
     esc,
@@ -21,6 +21,7 @@ from desk_app.printing.layout import (
     title,
 )
 from desk_app.printing.layout import render as build
+from desk_app.printing.running import Parts, PartStart
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -77,7 +78,9 @@ def render(data: ControlSheetData, *, paper: str = "A5") -> bytes:
                 Paragraph(esc(h.note), st.cell),
             ]
         )
+    parts = Parts()
     story: list[Flowable] = [
+        PartStart(parts, f"Phiếu kiểm soát – Mã hồ sơ {d.code}"),
         Paragraph(esc(fs.caption(form_sets.CONTROL_SHEET)), st.small),
         heading(d.agency, "", d.accepted_at, st, width),
         title(fs.titles[form_sets.CONTROL_SHEET], st, width),
@@ -90,7 +93,7 @@ def render(data: ControlSheetData, *, paper: str = "A5") -> bytes:
                 Paragraph(f"Mã hồ sơ: <b>{esc(d.code or d.ref)}</b>", st.body),
                 Paragraph(f"Nội dung: {esc(d.procedure_name)}", st.body),
                 Paragraph(f"Ngày nhận: {time_words(d.accepted_at)}", st.body),
-                Paragraph(f"Ngày, giờ hẹn trả kết quả: {time_words(d.due_at)}", st.body),
+                Paragraph(f"Ngày, giờ hẹn trả kết quả: {due_words(d)}", st.body),
             ],
             width,
         ),
@@ -105,5 +108,5 @@ def render(data: ControlSheetData, *, paper: str = "A5") -> bytes:
         author=d.agency.desk,
         subject=d.code or "",
         marks=reprint_mark(d.reprint),
-        page_numbers=True,
+        parts=parts,
     )

@@ -14,6 +14,7 @@ from desk_app.printing.forms.common import (
     beside_qr,
     code_block,
     component_table,
+    due_words,
 )
 from desk_app.printing.layout import (
     esc,
@@ -28,6 +29,7 @@ from desk_app.printing.layout import (
 from desk_app.printing.layout import (
     render_counted as build,
 )
+from desk_app.printing.running import Parts, PartStart
 
 COPIES = ("Liên 1: Lưu", "Liên 2: Giao người nộp")
 
@@ -52,6 +54,7 @@ A5_FITS = (
     Fit(10, 1.1, 9, 8, 60),
     Fit(10, 1.1, 8.5, 7, 40),
     Fit(10, 1.1, 8.5, 6, 40, 200, 8),
+    Fit(10, 1.1, 8, 5, 30, 100, 7),  # the QR with a long tracking address beside a short applicant block
 )
 A4_FITS = (Fit(12, 1.3, 12, 13, 120),)
 
@@ -93,8 +96,8 @@ def _copy(d: DossierPrint, paper: str, label: str, fit: Fit) -> list[Flowable]:
         Paragraph(f"2. Số lượng hồ sơ: {d.bundles:02d} (bộ)", st.body),
         Paragraph(f"3. Thời gian giải quyết hồ sơ theo quy định là: {esc(d.limit_text) or '……'}", st.body),
         Paragraph(f"4. Thời gian nhận hồ sơ: {time_words(d.accepted_at or d.received_at)}", st.body),
-        Paragraph(f"5. Thời gian trả kết quả giải quyết hồ sơ: {time_words(d.due_at)}", st.body),
-        Paragraph(f"6. Đăng ký nhận kết quả tại: {esc(d.return_place) or esc(d.agency.desk)}", st.body),
+        Paragraph(f"5. Thời gian trả kết quả giải quyết hồ sơ: {due_words(d)}", st.body),
+        Paragraph(f"6. Đăng ký nhận kết quả tại: {return_words(d)}", st.body),
         Paragraph(
             f"Vào Sổ theo dõi hồ sơ, Quyển số: {d.register_year or '……'}, "
             f"Số thứ tự: {d.register_number or '……'}",
@@ -119,7 +122,14 @@ def render(d: DossierPrint, *, paper: str = "A5") -> bytes:
     """Both copies, each starting on its own page, at the largest sizes that keep a copy on one page."""
     pdf = b""
     for fit in A5_FITS if paper == "A5" else A4_FITS:
-        story = [*_copy(d, paper, COPIES[0], fit), PageBreak(), *_copy(d, paper, COPIES[1], fit)]
+        parts = Parts()
+        story = [
+            PartStart(parts, f"Mã hồ sơ {d.code} – {COPIES[0]}"),
+            *_copy(d, paper, COPIES[0], fit),
+            PageBreak(),
+            PartStart(parts, f"Mã hồ sơ {d.code} – {COPIES[1]}"),
+            *_copy(d, paper, COPIES[1], fit),
+        ]
         pdf, pages = build(
             story,
             paper,
@@ -128,7 +138,15 @@ def render(d: DossierPrint, *, paper: str = "A5") -> bytes:
             subject=d.code or "",
             marks=reprint_mark(d.reprint),
             vertical_mm=fit.vertical_mm,
+            parts=parts,
         )
         if pages <= len(COPIES):
             break
     return pdf
+
+
+def return_words(d: DossierPrint) -> str:
+    """Field 6: the desk, or the postal address the applicant registered at reception."""
+    if d.return_by_post:
+        return f"nhà riêng/trụ sở qua dịch vụ bưu chính, địa chỉ: {esc(d.return_address)}"
+    return esc(d.agency.desk)

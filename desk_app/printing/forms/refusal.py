@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, Paragraph
 
 from desk_app.printing import form_sets
-from desk_app.printing.forms.common import DossierPrint, applicant_lines, code_block, slip_serial
+from desk_app.printing.forms.common import DossierPrint, applicant_lines, code_block, sentence, slip_serial
 from desk_app.printing.layout import (
     body_size,
     esc,
@@ -44,7 +44,7 @@ def render(data: RefusalData, *, paper: str = "A5") -> bytes:
         *applicant_lines(d, st),
         Paragraph(
             f"Qua xem xét, {esc(d.agency.desk)} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do "
-            f"cụ thể như sau: {esc(data.reason)}",
+            f"cụ thể như sau: {esc(sentence(data.reason))}",
             st.body,
         ),
         Paragraph("Xin thông báo cho Ông/Bà được biết và thực hiện.", st.body),

@@ -172,9 +172,7 @@ def _cells(
 def table(data: RegisterData, st: Styles, width: float) -> Table:
     """The ruled table: grouped header, column numbers, one row per line; the header repeats."""
     widths, size = column_widths(data, width)
-    code_style = ParagraphStyle(
-        "code", parent=st.cell, fontSize=size, leading=size * 1.25, splitLongWords=0
-    )
+    code_style = ParagraphStyle("code", parent=st.cell, fontSize=size, leading=size * 1.25, splitLongWords=0)
     rows = header_rows(HEADER, len(COLUMNS), lambda text: Paragraph(f"<b>{esc(text)}</b>", st.cell_bold))
     rows.append([Paragraph(n, st.cell_center) for n in column_numbers(len(COLUMNS))])
     unbroken = ParagraphStyle("unbroken", parent=st.cell_center, splitLongWords=0)
@@ -196,7 +194,7 @@ def heading_block(data: RegisterData, st: Styles, width: float) -> list[Flowable
             [Paragraph(f"<b>{esc(data.agency.desk.upper())}</b>", st.center)],
             [Paragraph("———", st.center)],
         ],
-        colWidths=[width * 0.45],
+        colWidths=[width * 0.55],
         hAlign="LEFT",
     )
     unit.setStyle(

@@ -15,6 +15,7 @@ from desk_app.printing.forms.common import (
     applicant_lines,
     closing_block,
     code_block,
+    sentence,
     slip_serial,
 )
 from desk_app.printing.layout import (
@@ -58,10 +59,10 @@ def render(data: StopData, *, paper: str = "A5") -> bytes:
         *([Paragraph(f"<i>{esc(ground)};</i>", st.body)] if ground else []),
         Paragraph(f"{esc(d.agency.desk)} thông báo dừng giải quyết hồ sơ sau đây:", st.body),
         code_block(d, st, width, "Mã hồ sơ: "),
-        *applicant_lines(d, st, "Hồ sơ của"),
+        *applicant_lines(d, st, "Hồ sơ của", desk_line=False),
         Paragraph(f"Thời gian nhận hồ sơ: {time_words(d.accepted_at or d.received_at)}", st.body),
         Paragraph(f"Thời gian dừng giải quyết: {time_words(data.stopped_at)}", st.body),
-        Paragraph(f"Lý do dừng giải quyết: {esc(data.reason)}", st.body),
+        Paragraph(f"Lý do dừng giải quyết: {esc(sentence(data.reason))}", st.body),
         Paragraph("Xin thông báo để Ông/Bà được biết./.", st.body),
         Spacer(1, 3),
         closing_block(st, width, ("Như trên;", "Lưu: VT."), data.signer),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, Paragraph
 
+from desk_app.core.paper_names import without_list_mark
 from desk_app.printing import form_sets
 from desk_app.printing.forms.common import (
     ComponentLine,
@@ -48,7 +49,7 @@ def render(data: SupplementData, *, paper: str = "A5") -> bytes:
     lines = [
         (
             m.position,
-            m.name,
+            without_list_mark(m.name),
             str(max(m.originals - m.received_originals, 0)),
             str(max(m.copies - m.received_copies, 0)),
         )

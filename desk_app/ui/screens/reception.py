@@ -154,6 +154,7 @@ class ReceptionScreen(QWidget):
 
     def _connect_signals(self) -> None:
         self.applicant.sig_edited.connect(self._on_applicant_edited)
+        self.applicant.sig_return_changed.connect(self._on_applicant_return_changed)
         self.picker.sig_procedure_chosen.connect(self._on_picker_procedure_chosen)
         self.checklist.sig_ticks_changed.connect(self._on_checklist_ticks_changed)
         self.complete_button.clicked.connect(self._on_complete_button_clicked)
@@ -202,6 +203,10 @@ class ReceptionScreen(QWidget):
     def _on_applicant_edited(self, field_name: str, value: str) -> None:
         self._set_form(self.form.edited(field_name, value))
         self.applicant.load(self.form)
+
+    @Slot(bool, str)
+    def _on_applicant_return_changed(self, by_post: bool, address: str) -> None:
+        self._set_form(replace(self.form, return_by_post=by_post, return_address=address))
 
     @Slot(str)
     def _on_note_text_edited(self, text: str) -> None:

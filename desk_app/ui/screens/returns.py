@@ -88,6 +88,8 @@ class ReturnScreen(QWidget):
         self.detail.show_detail(detail)
         can = detail is not None and Action.RETURN_RESULT.value in detail.allowed_actions
         self.return_button.setEnabled(can)
+        if detail is not None:
+            self.fields.preset(detail.return_address)
         if detail is None:
             self.state_label.setText("")
         elif can:

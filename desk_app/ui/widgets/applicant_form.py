@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLineEdit, QWidget
 
 from desk_app.core.dossier import ApplicantKind
 from desk_app.core.reception_form import APPLICANT_FIELDS, ReceptionForm
@@ -17,6 +17,8 @@ class ApplicantForm(QGroupBox):
 
     sig_edited = Signal(str, str)
     """The officer changed a field: (field name, new text)."""
+    sig_return_changed = Signal(bool, str)
+    """How the result is returned changed: (by post, postal address)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("Người nộp hồ sơ"), parent)
@@ -37,8 +39,26 @@ class ApplicantForm(QGroupBox):
         for name, edit in self.fields.items():
             layout.addRow(labels[name], edit)
             edit.textEdited.connect(lambda text, n=name: self.sig_edited.emit(n, text))
+        self.by_post = QCheckBox(_("Nhận kết quả qua dịch vụ bưu chính"))
+        self.return_address = QLineEdit()
+        self.return_address.setPlaceholderText(_("Để trống: gửi về địa chỉ người nộp"))
+        self.return_address.setEnabled(False)
+        layout.addRow(_("Trả kết quả"), self.by_post)
+        layout.addRow(_("Địa chỉ nhận kết quả"), self.return_address)
+        self.by_post.toggled.connect(self._on_by_post_toggled)
+        self.return_address.textEdited.connect(self._on_return_address_text_edited)
         self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
         self._loading = False
+
+    @Slot(bool)
+    def _on_by_post_toggled(self, checked: bool) -> None:
+        self.return_address.setEnabled(checked)
+        if not self._loading:
+            self.sig_return_changed.emit(checked, self.return_address.text())
+
+    @Slot(str)
+    def _on_return_address_text_edited(self, text: str) -> None:
+        self.sig_return_changed.emit(self.by_post.isChecked(), text)
 
     @Slot(int)
     def _on_kind_current_index_changed(self, _index: int) -> None:
@@ -57,5 +77,8 @@ class ApplicantForm(QGroupBox):
                 edit.setStyleSheet(CARD_STYLE if from_card else "")
                 edit.setToolTip(_("Lấy từ thẻ CCCD (sửa thì bỏ đánh dấu)") if from_card else "")
             self.kind.setCurrentIndex(max(0, self.kind.findData(form.kind)))
+            self.by_post.setChecked(form.return_by_post)
+            if self.return_address.text() != form.return_address:
+                self.return_address.setText(form.return_address)
         finally:
             self._loading = False

@@ -39,6 +39,10 @@ class ReturnFields:
             "return_method": str(self.method.currentData()),
         }
 
+    def preset(self, return_address: str | None) -> None:
+        """Start from what the applicant registered at reception (post when an address was given)."""
+        self.method.setCurrentIndex(self.method.findData("post" if return_address is not None else "desk"))
+
     def clear(self) -> None:
         """Empty for the next collector."""
         for edit in (self.collector, self.collector_id, self.authorisation):

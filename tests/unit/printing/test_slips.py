@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import datetime
 
 from desk_app.core.clock import VN_TZ
-from desk_app.printing.forms import apology, refusal, stop_notice, supplement_request
+from desk_app.printing.forms import apology, receipt, refusal, stop_notice, supplement_request
 from desk_app.printing.forms.common import ComponentLine, Signer
-from tests.unit.printing.pdfcheck import barcodes, page_sizes_mm, text_of
+from tests.unit.printing.pdfcheck import barcodes, page_sizes_mm, text_of, text_of_page
 from tests.unit.printing.test_forms import CODE, DOSSIER
 
 UUID = "01934b2e-7f3a-7c1d-9e2f-0a1b2c3d4e5f"
@@ -157,3 +157,22 @@ def test_an_unset_signer_leaves_a_blank_to_fill_never_a_placeholder_or_login() -
     text = text_of(stop_notice.render(data))
     assert "……………………" in text
     assert "THỦ TRƯỞNG" not in text
+
+
+def test_a_long_receipt_continues_on_pages_that_say_whose_and_which_copy() -> None:
+    papers = tuple(
+        ComponentLine(n, f"Giấy tờ số {n} theo danh mục thủ tục đã công bố", "submit", 1, 1, 1, 1)
+        for n in range(1, 31)
+    )
+    pdf = receipt.render(replace(DOSSIER, components=papers))
+    pages = [text_of_page(pdf, i) for i in range(len(page_sizes_mm(pdf)))]
+    assert len(pages) > 2  # thirty papers do not fit on one A5 page per copy
+    continued = [p for p in pages if "– Trang " in p]
+    assert continued, "continuation pages carry a caption"
+    for text in continued:
+        assert f"Mã hồ sơ {CODE} – Liên " in text
+    assert any("Liên 1: Lưu – Trang 2/" in p for p in continued)
+    assert any("Liên 2: Giao người nộp – Trang 2/" in p for p in continued)
+    firsts = [p for p in pages if "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in p]
+    assert len(firsts) == 2
+    assert all("– Trang " not in p for p in firsts)

@@ -12,7 +12,7 @@ from desk_app.cli.main import main
 from desk_app.core.clock import FixedClock
 from desk_app.core.errors import InvalidInput
 from desk_app.core.workflow import Action
-from desk_app.printing.barcodes import verify_token
+from desk_app.core.slip_qr import verify_token
 from desk_app.services.container import Services
 from desk_app.services.dossiers import ActionRequest
 from desk_app.services.settings import SLIP_KEY
@@ -109,13 +109,14 @@ def test_register_bieu06_and_day_close_documents(services: Services) -> None:
         io.BytesIO(services.printing.register_xlsx(date(2026, 11, 1), date(2026, 11, 30)))
     )
     sheet = workbook.active
-    assert [c.value for c in sheet[2]][:3] == ["TT", "Mã hồ sơ", "Tên TTHC"]
-    assert sheet[3][3].value == "Trần Thị Bích Ngọc"
+    # Heading lines 1-5, the header 6-7, the column numbers 8, the first line 9.
+    assert [c.value for c in sheet[6]][:3] == ["TT", "Mã hồ sơ", "Tên TTHC"]
+    assert sheet[9][3].value == "Trần Thị Bích Ngọc"
     figures = load_workbook(
         io.BytesIO(services.printing.bieu06_xlsx(date(2026, 11, 1), date(2026, 11, 30)))
     ).active
-    assert figures[3][0].value == "Hộ tịch"
-    assert figures[3][1].value == 1
+    assert figures[9][1].value == "Hộ tịch"  # heading 1-4, header 5-7, column numbers 8
+    assert figures[9][2].value == 1
     assert "Tổng cộng" in text_of(services.printing.bieu06_pdf(date(2026, 11, 1), date(2026, 11, 30)))
     assert "TỔNG KẾT CUỐI NGÀY" in text_of(services.printing.day_close_pdf(date(2026, 11, 20), OFFICER))
 
