@@ -8,8 +8,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.unit.printing.pdfcheck import decoded, degraded, page_image  # noqa: E402
-from tests.unit.printing.slip_symbols import CONDITIONS, SLIPS  # noqa: E402
+from tests.unit.printing.pdfcheck import decoded, degraded, page_image
+from tests.unit.printing.slip_symbols import CONDITIONS, SLIPS
 
 
 def main() -> int:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desk_app.core.document_kinds import DocumentKind
 from desk_app.core.errors import InvalidInput
-from desk_app.core.events import DocumentKind
 from desk_app.core.workflow import Action
 from desk_app.i18n import _
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from desk_app.core.events import DocumentKind
+from desk_app.core.document_kinds import DocumentKind
 from desk_app.core.workflow import Action
 from desk_app.i18n import N_
 

@@ -75,17 +75,6 @@ class PullKind(StrEnum):
     REJECTED = "event.rejected"
 
 
-class DocumentKind(StrEnum):
-    """The printable documents of one dossier (the registry in services/documents.py describes them)."""
-
-    RECEIPT = "receipt"
-    SUPPLEMENT = "supplement"
-    REFUSAL = "refusal"
-    APOLOGY = "apology"
-    STOP = "stop"
-    CONTROL_SHEET = "control-sheet"
-
-
 class MalformedEvent(ValueError):
     """A body that does not follow its declaration; ``reason`` says which rule it broke."""
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desk_app.core.document_kinds import DocumentKind
 from desk_app.core.documents import DOCUMENTS, TT01, TT03
-from desk_app.core.events import DocumentKind
 
 RECEIPT = DocumentKind.RECEIPT.value
 SUPPLEMENT = DocumentKind.SUPPLEMENT.value

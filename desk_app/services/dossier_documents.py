@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from desk_app.core.document_kinds import DocumentKind
 from desk_app.core.documents import DOCUMENTS
 from desk_app.core.errors import InvalidInput
-from desk_app.core.events import DocumentKind
 from desk_app.core.workflow import Action
 from desk_app.i18n import _
 from desk_app.printing.forms import (

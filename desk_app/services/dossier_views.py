@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, or_, select
 
 from desk_app.core.codes import DOSSIER_CODE_RE
+from desk_app.core.document_kinds import DocumentKind
 from desk_app.core.document_numbers import DOCUMENT_NUMBER_RE
 from desk_app.core.documents import printable
 from desk_app.core.errors import NotFound
-from desk_app.core.events import DocumentKind
 from desk_app.core.projection import DESK_LOCATION
 from desk_app.core.workflow import Action, DossierStatus, GuardContext, blocking_reasons
 from desk_app.i18n import _

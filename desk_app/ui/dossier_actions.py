@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from desk_app.core.document_kinds import DocumentKind
 from desk_app.core.documents import printed_after
 from desk_app.core.errors import DomainError
-from desk_app.core.events import DocumentKind
 from desk_app.i18n import _
 from desk_app.ui.dialogs.action_dialog import ActionDialog
 from desk_app.ui.errors import ask, show_error

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.checklist import describe_group
+from desk_app.core.document_kinds import DocumentKind
 from desk_app.core.errors import DomainError
-from desk_app.core.events import DocumentKind
 from desk_app.core.reception_form import ReceptionForm, complete_ticks, missing_line
 from desk_app.core.scan import ScanKind, ScanResult
 from desk_app.core.workflow import Action, GuardContext, allowed_actions

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desk_app.core.errors import DomainError
 from desk_app.i18n import _
@@ -24,10 +24,15 @@ if TYPE_CHECKING:
 
 
 def bieu06_columns() -> list[Column[Bieu06Row]]:
-    """Field, received, resolved early/on time/late, in progress within/over time, withdrawn."""
+    """The form's columns: received (online, direct or postal, carried over), resolved, in progress.
+
+    Withdrawn dossiers are no column of the form: the note under the table accounts for them.
+    """
     return [
         Column(_("Lĩnh vực"), lambda r: r.field_name, tooltip=lambda r: r.field_name),
         Column(_("Tiếp nhận"), lambda r: r.received_total, RIGHT),
+        Column(_("Trực tuyến"), lambda r: r.received_online, RIGHT),
+        Column(_("Trực tiếp, bưu chính"), lambda r: r.received_direct_postal, RIGHT),
         Column(_("Kỳ trước chuyển qua"), lambda r: r.carried_over, RIGHT),
         Column(_("Đã giải quyết"), lambda r: r.resolved_total, RIGHT),
         Column(_("Trước hạn"), lambda r: r.early, RIGHT),
@@ -36,7 +41,6 @@ def bieu06_columns() -> list[Column[Bieu06Row]]:
         Column(_("Đang giải quyết"), lambda r: r.in_progress_total, RIGHT),
         Column(_("Trong hạn"), lambda r: r.within_time, RIGHT),
         Column(_("Quá hạn (đang giải quyết)"), lambda r: r.overdue, RIGHT),
-        Column(_("Rút hồ sơ"), lambda r: r.withdrawn, RIGHT),
     ]
 
 
@@ -57,6 +61,8 @@ class ReportsScreen(QWidget):
         self.model: DtoTableModel[Bieu06Row] = DtoTableModel(bieu06_columns())
         self.table = table_view(self.model, stretch=0)
         self.chart = BarChart()
+        self.note = QLabel()
+        self.note.setWordWrap(True)
         self.exporter = Exporter(self, ctx.tasks)
         show = QPushButton(_("Lập báo cáo"))
         pdf = QPushButton(_("Xuất PDF"))
@@ -68,6 +74,7 @@ class ReportsScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 2)
+        layout.addWidget(self.note)
         layout.addWidget(self.chart, 1)
         show.clicked.connect(self.refresh)
         pdf.clicked.connect(lambda: self._export("pdf"))
@@ -86,7 +93,16 @@ class ReportsScreen(QWidget):
         total = rows[-1] if rows else None
         if total is None:
             self.chart.set_bars([])
+            self.note.setText("")
             return
+        self.note.setText(
+            _(
+                "Trong kỳ có {n} hồ sơ do cá nhân, tổ chức rút: tính vào số tiếp nhận, không tính vào "
+                "đã giải quyết hay đang giải quyết."
+            ).format(n=total.withdrawn)
+            if total.withdrawn
+            else ""
+        )
         self.chart.set_bars(
             [
                 (_("Trước hạn"), total.early, "#2e7d32"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desk_app.core.document_kinds import DocumentKind
 from desk_app.core.documents import (
     DOCUMENTS,
     DOSSIER_DOCUMENTS,
@@ -14,7 +15,6 @@ from desk_app.core.documents import (
     printable,
     printed_after,
 )
-from desk_app.core.events import DocumentKind
 from desk_app.printing.form_sets import form_set
 
 

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from desk_app.cli.main import main
 from desk_app.core.clock import FixedClock
 from desk_app.core.errors import InvalidInput
-from desk_app.core.workflow import Action
 from desk_app.core.slip_qr import verify_token
+from desk_app.core.workflow import Action
 from desk_app.services.container import Services
 from desk_app.services.dossiers import ActionRequest
 from desk_app.services.settings import SLIP_KEY
