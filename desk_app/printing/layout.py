@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from desk_app.printing.agency_lines import wrap
 from desk_app.printing.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from desk_app.printing.running import Parts, draw_caption
 
@@ -174,6 +175,12 @@ def _heading_styles(st: Styles, column: float) -> Styles:
     return styles(size, st.body.leading / st.body.fontSize)
 
 
+def _agency_paragraph(name: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """An agency's name in capitals, broken between its words, never inside one (agency_lines.py)."""
+    lines = wrap(nfc(name), lambda line: stringWidth(line, style.fontName, style.fontSize) <= width)
+    return Paragraph("<br/>".join(esc(line) for line in lines), style)
+
+
 def heading(
     agency: Agency,
     number_suffix: str,
@@ -189,9 +196,10 @@ def heading(
     shrinks (never grows) so that the national title stays on one line of its column.
     """
     st = _heading_styles(st, width * RIGHT_SHARE)
+    column = width * (1 - RIGHT_SHARE) - 2
     left = [
-        *([Paragraph(esc(agency.parent.upper()), st.center)] if agency.parent else []),
-        Paragraph(f"<b>{esc(agency.desk.upper())}</b>", st.center),
+        *([_agency_paragraph(agency.parent, st.center, column)] if agency.parent else []),
+        _agency_paragraph(agency.desk, st.center_bold, column),
         Paragraph("———", st.center),
         Paragraph(esc(f"Số: {number or '……'}{'/' + number_suffix if number_suffix else ''}"), st.center),
     ]

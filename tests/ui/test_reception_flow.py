@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desk_app.core.dossier import Actor
+from desk_app.core.paper_names import without_list_mark
 from desk_app.core.workflow import DossierStatus, Role
 from desk_app.services.container import Services
 from desk_app.ui.main_window import MainWindow
@@ -112,7 +113,7 @@ def test_incomplete_dossier_prints_the_supplement_request(
     assert [d.document for d in window.printer.shown] == ["supplement"]
     text = pdf_text(window.printer.shown[0].pdf)
     for missing in outcome.missing:
-        assert squeezed(missing.name) in squeezed(text)
+        assert squeezed(without_list_mark(missing.name)) in squeezed(text)
     detail = services.dossiers.show(outcome.id, OFFICER)
     assert detail.summary.status == DossierStatus.SUPPLEMENT_REQUESTED
 

@@ -21,6 +21,7 @@ from desk_app.printing.layout import (
     title,
 )
 from desk_app.printing.layout import render as build
+from desk_app.printing.running import Parts, PartStart
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -89,10 +90,12 @@ def _copy(data: HandoverBatchData, paper: str, number: int) -> list[Flowable]:
 
 def render(data: HandoverBatchData, *, paper: str = "A4") -> bytes:
     """Every numbered copy, each on its own pages."""
+    parts = Parts()
     story: list[Flowable] = []
     for number in range(1, data.copies + 1):
         if story:
             story.append(PageBreak())
+        story.append(PartStart(parts, f"Phiếu bàn giao {data.label} – Bản số {number}/{data.copies}"))
         story += _copy(data, paper, number)
     return build(
         story,
@@ -100,5 +103,5 @@ def render(data: HandoverBatchData, *, paper: str = "A4") -> bytes:
         title=f"Phiếu bàn giao {data.label}",
         author=data.agency.desk,
         subject=data.label,
-        page_numbers=True,
+        parts=parts,
     )

@@ -56,7 +56,7 @@ A5_FITS = (
     Fit(10, 1.1, 8.5, 6, 40, 200, 8),
     Fit(10, 1.1, 8, 5, 30, 100, 7),  # the QR with a long tracking address beside a short applicant block
 )
-A4_FITS = (Fit(12, 1.3, 12, 13, 120),)
+A4_FITS = (Fit(13, 1.3, 12, 13, 120),)  # Decree 30: 13-14 pt body on A4
 
 
 def _copy(d: DossierPrint, paper: str, label: str, fit: Fit) -> list[Flowable]:

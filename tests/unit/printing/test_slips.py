@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from desk_app.core.clock import VN_TZ
-from desk_app.printing.forms import apology, receipt, refusal, stop_notice, supplement_request
+from desk_app.printing.forms import apology, handover_batch, receipt, refusal, stop_notice, supplement_request
 from desk_app.printing.forms.common import ComponentLine, Signer
 from tests.unit.printing.pdfcheck import barcodes, page_sizes_mm, text_of, text_of_page
 from tests.unit.printing.test_forms import CODE, DOSSIER
@@ -176,3 +176,25 @@ def test_a_long_receipt_continues_on_pages_that_say_whose_and_which_copy() -> No
     firsts = [p for p in pages if "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in p]
     assert len(firsts) == 2
     assert all("– Trang " not in p for p in firsts)
+
+
+def test_a_long_handover_slip_numbers_pages_within_each_copy() -> None:
+    lines = tuple(
+        handover_batch.BatchLine(f"000.00.19.H57-261122-1{n:03d}", "Trần Thị Bích Ngọc", "Đăng ký khai sinh")
+        for n in range(1, 41)
+    )
+    data = handover_batch.HandoverBatchData(
+        DOSSIER.agency,
+        "BG-2026-0007",
+        False,
+        "Tư pháp - Hộ tịch",
+        datetime(2026, 11, 22, 10, 0, tzinfo=VN_TZ),
+        lines,
+    )
+    pdf = handover_batch.render(data, paper="A5")
+    pages = [text_of_page(pdf, i) for i in range(len(page_sizes_mm(pdf)))]
+    assert len(pages) > 2
+    second_copy = next(i for i, p in enumerate(pages) if "Bản số 2/2" in p and "PHIẾU BÀN GIAO" in p.upper())
+    first_copy_pages = second_copy  # pages 0 .. second_copy - 1
+    assert f"Phiếu bàn giao BG-2026-0007 – Bản số 1/2 – Trang 2/{first_copy_pages}" in pages[1]
+    assert "Bản số 2/2 – Trang 2/" in pages[second_copy + 1]
