@@ -4,24 +4,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desk_app.core.document_kinds import DocumentKind
 from desk_app.core.documents import printed_after
 from desk_app.core.errors import DomainError
+from desk_app.core.workflow import Action
 from desk_app.i18n import _
 from desk_app.ui.dialogs.action_dialog import ActionDialog
 from desk_app.ui.errors import ask, show_error
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
-    from desk_app.core.workflow import Action
     from desk_app.services.documents import PrintedDocument
     from desk_app.services.dossiers import ActionRequest, DossierService
     from desk_app.services.dto import DossierDetail
     from desk_app.services.printing import PrintService
     from desk_app.ui.context import ScreenContext
+    from desk_app.ui.widgets.dossier_detail import DossierDetailWidget
 
 
 def ask_request(parent: QWidget, action: Action, default_department: str = "") -> ActionRequest | None:
@@ -95,3 +97,49 @@ def print_and_record(
             ),
         ):
             return
+
+
+class DetailActions(QObject):
+    """Wires a dossier detail's action and reprint buttons on any screen that shows one.
+
+    ``shown`` receives the dossier after an action (the screen shows it its own way).
+    """
+
+    def __init__(
+        self,
+        parent: QWidget,
+        detail: DossierDetailWidget,
+        dossiers: DossierService,
+        printing: PrintService,
+        ctx: ScreenContext,
+        shown: Callable[[DossierDetail], None],
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._detail = detail
+        self._dossiers = dossiers
+        self._printing = printing
+        self._ctx = ctx
+        self._shown = shown
+        detail.sig_action_requested.connect(self._on_detail_action_requested)
+        detail.sig_print_requested.connect(self._on_detail_print_requested)
+
+    @Slot(str)
+    def _on_detail_action_requested(self, action_value: str) -> None:
+        current = self._detail.detail
+        if current is None:
+            return
+        request = ask_request(self._parent, Action(action_value), current.department or "")
+        if request is None:
+            return
+        ref = current.summary.code or current.summary.id
+        detail = perform(self._parent, self._dossiers, self._printing, self._ctx, ref, request)
+        if detail is not None:
+            self._shown(detail)
+
+    @Slot(str)
+    def _on_detail_print_requested(self, document: str) -> None:
+        current = self._detail.detail
+        if current is not None:
+            ref = current.summary.code or current.summary.id
+            reprint(self._parent, self._printing, self._ctx, document, ref)

@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.reception = ReceptionScreen(s.reception, s.catalogue, s.due_dates, s.drafts, printing, ctx)
         self.lookup = LookupScreen(s.dossiers, printing, ctx)
         self.handover = HandoverScreen(s.handover, s.dossiers, printing, ctx)
-        self.returns = ReturnScreen(s.dossiers, ctx)
+        self.returns = ReturnScreen(s.dossiers, printing, ctx)
         self.register = RegisterScreen(s.reports, printing, ctx)
         self.reports = ReportsScreen(s.reports, printing, ctx)
         self.catalogue = CatalogueScreen(s.catalogue, ctx)

@@ -6,6 +6,7 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,14 +167,31 @@ def keyboard(window: MainWindow) -> Keyboard:
     return Keyboard(clock)
 
 
+# Answers still waiting for a dialog; a test's unanswered wait ends with the test, never answering the
+# next test's dialog (with that test's keyboard, miscounting its keystrokes).
+_WAITING: set[int] = set()
+_TOKENS = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def _forget_unanswered_dialogs() -> Iterator[None]:
+    yield
+    _WAITING.clear()
+
+
 def answer_next_dialog(keyboard: Keyboard, key: Qt.Key = Qt.Key.Key_Return) -> None:
     """When the next modal dialog opens, press ``key`` in it (counted as the officer's keystroke)."""
+    token = next(_TOKENS)
+    _WAITING.add(token)
 
     def press() -> None:
+        if token not in _WAITING:
+            return
         dialog = QApplication.activeModalWidget()
         if dialog is None:
             QTimer.singleShot(10, press)
             return
+        _WAITING.discard(token)
         keyboard.press(key, widget=dialog)
 
     QTimer.singleShot(0, press)

@@ -16,6 +16,10 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
+# The widest dossier code: the digits are as wide as each other in the UI font, "W" covers the letters.
+CODE_SAMPLE = "000.00.00.W00-000000-0000"
+
+
 @dataclass(frozen=True, slots=True)
 class Column(Generic[T]):
     """A header (already translated), how to get the cell text, and its alignment."""
@@ -24,6 +28,7 @@ class Column(Generic[T]):
     getter: Callable[[T], object]
     alignment: Qt.AlignmentFlag = _LEFT
     tooltip: Callable[[T], str] | None = None
+    fits: str = ""  # a text the column is always wide enough for (a dossier code: never cut)
 
 
 class DtoTableModel(QAbstractTableModel, Generic[T]):
@@ -33,6 +38,10 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
         super().__init__()
         self._columns = list(columns)
         self._rows: list[T] = list(rows)
+
+    def fitted(self) -> list[tuple[int, str]]:
+        """(column, text) of the columns that must always show a text of that width in full."""
+        return [(i, c.fits) for i, c in enumerate(self._columns) if c.fits]
 
     def set_rows(self, rows: Sequence[T]) -> None:
         """Replace every row."""

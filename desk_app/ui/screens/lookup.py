@@ -14,10 +14,9 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.errors import DomainError
 from desk_app.core.scan import OPENS_DOSSIER
-from desk_app.core.workflow import Action
 from desk_app.i18n import _
 from desk_app.services.changes import Changes
-from desk_app.ui.dossier_actions import ask_request, perform, reprint
+from desk_app.ui.dossier_actions import DetailActions
 from desk_app.ui.errors import show_error
 from desk_app.ui.qmodels.dossiers import DossierTableModel
 from desk_app.ui.widgets.dossier_detail import DossierDetailWidget
@@ -66,8 +65,9 @@ class LookupScreen(QWidget):
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _prev: self._show_row(current.row())
         )
-        self.detail.sig_action_requested.connect(self._on_detail_action_requested)
-        self.detail.sig_print_requested.connect(self._on_detail_print_requested)
+        self.detail_actions = DetailActions(
+            self, self.detail, self._dossiers, self._printing, self._ctx, self.detail.show_detail
+        )
         self._ctx.events.sig_changed.connect(self._on_events_changed)
 
     def handle_scan(self, result: ScanResult) -> bool:
@@ -108,32 +108,6 @@ class LookupScreen(QWidget):
                 self.detail.show_detail(self._dossiers.show(summary.code or summary.id, self._ctx.actor))
             except DomainError as exc:
                 show_error(self, exc)
-
-    @Slot(str)
-    def _on_detail_action_requested(self, action_value: str) -> None:
-        current = self.detail.detail
-        if current is None:
-            return
-        action = Action(action_value)
-        request = ask_request(self, action, current.department or "")
-        if request is None:
-            return
-        detail = perform(
-            self,
-            self._dossiers,
-            self._printing,
-            self._ctx,
-            current.summary.code or current.summary.id,
-            request,
-        )
-        if detail is not None:
-            self.detail.show_detail(detail)
-
-    @Slot(str)
-    def _on_detail_print_requested(self, document: str) -> None:
-        current = self.detail.detail
-        if current is not None:
-            reprint(self, self._printing, self._ctx, document, current.summary.code or current.summary.id)
 
     @Slot(object)
     def _on_events_changed(self, changes: Changes) -> None:

@@ -19,7 +19,7 @@ from desk_app.i18n import _
 from desk_app.services.changes import Changes
 from desk_app.ui.errors import show_error
 from desk_app.ui.export import Exporter
-from desk_app.ui.qmodels.table import Column, LazyTableModel
+from desk_app.ui.qmodels.table import CODE_SAMPLE, Column, LazyTableModel
 from desk_app.ui.timefmt import show_time
 from desk_app.ui.widgets.period import PeriodWidget
 from desk_app.ui.widgets.table_view import table_view
@@ -38,7 +38,7 @@ def register_columns() -> list[Column[RegisterRow]]:
     """The register book's columns."""
     return [
         Column(_("Số"), lambda r: f"{r.number}/{r.year}"),
-        Column(_("Mã hồ sơ"), lambda r: r.code),
+        Column(_("Mã hồ sơ"), lambda r: r.code, fits=CODE_SAMPLE),
         Column(_("Thủ tục"), lambda r: r.procedure_name, tooltip=lambda r: r.procedure_name),
         Column(_("Người nộp"), lambda r: r.applicant_name),
         Column(_("Nhận lúc"), lambda r: show_time(r.accepted_at)),

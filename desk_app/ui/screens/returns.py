@@ -20,6 +20,7 @@ from desk_app.core.scan import OPENS_DOSSIER, classify
 from desk_app.core.workflow import Action
 from desk_app.i18n import _
 from desk_app.services.dossiers import ActionRequest
+from desk_app.ui.dossier_actions import DetailActions
 from desk_app.ui.errors import show_error
 from desk_app.ui.widgets.dossier_detail import DossierDetailWidget
 from desk_app.ui.widgets.return_fields import ReturnFields
@@ -28,13 +29,20 @@ if TYPE_CHECKING:
     from desk_app.core.scan import ScanResult
     from desk_app.services.dossiers import DossierService
     from desk_app.services.dto import DossierDetail
+    from desk_app.services.printing import PrintService
     from desk_app.ui.context import ScreenContext
 
 
 class ReturnScreen(QWidget):
     """The collector's name and ID; a proxy needs the authorisation's number."""
 
-    def __init__(self, dossiers: DossierService, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        dossiers: DossierService,
+        printing: PrintService,
+        ctx: ScreenContext,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._dossiers = dossiers
         self._ctx = ctx
@@ -48,6 +56,8 @@ class ReturnScreen(QWidget):
         self.return_button.setStyleSheet("font-weight: bold;")
         self.state_label = QLabel()
         self.detail = DossierDetailWidget()
+        # "Có kết quả", "Hẹn lại" and the reprints on the detail work here as on Tra cứu.
+        self.detail_actions = DetailActions(self, self.detail, dossiers, printing, ctx, self._show)
         form = QFormLayout()
         form.addRow(_("Mã hồ sơ"), self.code_entry)
         self.fields.add_rows(form)
