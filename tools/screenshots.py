@@ -10,7 +10,7 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from desk_app.core.checklist import complete_answers
 from desk_app.core.clock import VN_TZ, FixedClock
@@ -57,7 +57,9 @@ def main() -> int:
     services.desk.initialise_demo()
     code = seed(services, clock.now())
     window = build_window(services, TaskRunner(immediate=True), AppEvents(), OFFICER, None)
-    window.resize(1366, 768)  # the counters' usual screen
+    # The counters' usual screen less its taskbar (the app itself opens maximised on the real screen).
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(1366, 728)
     window.show()
     OUT.mkdir(parents=True, exist_ok=True)
     shots: list[tuple[str, callable]] = []  # type: ignore[valid-type]

@@ -21,6 +21,7 @@ from desk_app.i18n import N_, _
 from desk_app.services.sync import CLOCK_WARN_MS
 from desk_app.ui.context import ScreenContext
 from desk_app.ui.errors import message
+from desk_app.ui.geometry import available_area, keep_on_screen
 from desk_app.ui.print_flow import PrintFlow
 from desk_app.ui.screens.catalogue import CatalogueScreen
 from desk_app.ui.screens.day_close import DayCloseScreen
@@ -212,14 +213,15 @@ class MainWindow(QMainWindow):
         self.calendar_label.setText(_("Lịch làm việc: phiên bản {v}").format(v=rules.version))
 
     def _restore_layout(self) -> None:
-        if self._state is None:
-            self.resize(1280, 800)
-            return
-        geometry = self._state.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        """The last session's geometry kept on today's screen; the first time, the whole screen."""
+        geometry = self._state.value("window/geometry") if self._state is not None else None
+        if geometry is not None and self.restoreGeometry(geometry):
+            keep_on_screen(self)
         else:
-            self.resize(1280, 800)
+            self.setGeometry(available_area(self))
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        if self._state is None:
+            return
         sizes = self._state.value("window/splitter_sizes")
         if isinstance(sizes, list) and all(str(v).isdigit() for v in sizes):
             self._pending_sizes = [int(v) for v in sizes]

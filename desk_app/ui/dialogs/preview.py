@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.i18n import _
 from desk_app.ui.errors import message
+from desk_app.ui.geometry import resize_within_screen
 from desk_app.ui.pdf_pages import PdfPages, PrintFailed, print_pdf
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ class PreviewDialog(QDialog):
         self.printed = False
         self.pdf_target = ""  # a file path: print into a PDF file (used where no printer exists)
         self.setWindowTitle(_("Xem trước khi in: {title}").format(title=title))
-        self.resize(760, 900)
+        resize_within_screen(self, 760, 900)
         self._pages = [PdfPages(document.pdf) for document in documents]
         self._printer = QComboBox()
         names = printer_names()
