@@ -172,6 +172,10 @@ class WorkingCalendar:
         clock = local.timetz().replace(tzinfo=None)
         return any(start <= clock <= end for start, end in self.rules.office_hours)
 
+    def closing_of_next_working_day(self, after: datetime) -> datetime:
+        """Closing time of the first working day after ``after``'s day: a new appointment's default."""
+        return self._closing(self.next_working_day(to_local(after).date()), to_local(after))
+
     def _opening(self, day: date, tz_source: datetime) -> datetime:
         return self._at(day, self.rules.office_hours[0][0], tz_source)
 

@@ -96,6 +96,11 @@ class DossierService:
             )
             return [summary_of(r, names.get(r.procedure_version_id, "")) for r in records]
 
+    def suggested_new_due(self, due_at: datetime | None) -> datetime:
+        """A reschedule's default: closing time of the first working day after today and the old date."""
+        now = self._clock.now()
+        return self._reception.next_closing_after(max(now, due_at) if due_at is not None else now)
+
     def act(self, ref: str, request: ActionRequest, actor: Actor) -> tuple[DossierDetail, Changes]:
         """Do one action; a refused action changes nothing and says why."""
         with writing(self._db) as uow:

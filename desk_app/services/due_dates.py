@@ -71,6 +71,10 @@ class DueDateService:
             ).format(when=f"{local:%H:%M %d/%m/%Y}", why=why)
         )
 
+    def next_closing_after(self, moment: datetime) -> datetime:
+        """Closing time of the first working day after ``moment``'s day (a reschedule's default)."""
+        return self._calendar.calendar().closing_of_next_working_day(moment)
+
     def for_procedure(self, code: str, received_at: datetime, channel: Channel = Channel.DIRECT) -> DueDate:
         """The due date for a procedure received through ``channel``.
 

@@ -138,6 +138,10 @@ class ReceptionService:
             due.explanation_text(),
         )
 
+    def next_closing_after(self, moment: datetime) -> datetime:
+        """Closing time of the first working day after ``moment``'s day."""
+        return self._due_dates.next_closing_after(moment)
+
     def check_appointment(self, moment: datetime, session: Session) -> None:
         """An appointment the officer typed must fall in office hours of a working day."""
         self._due_dates.check_appointment(moment, session)

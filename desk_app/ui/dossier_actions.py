@@ -26,14 +26,6 @@ if TYPE_CHECKING:
     from desk_app.ui.widgets.dossier_detail import DossierDetailWidget
 
 
-def ask_request(parent: QWidget, action: Action, default_department: str = "") -> ActionRequest | None:
-    """The action's form; None when the officer cancelled."""
-    dialog = ActionDialog(action, parent, default_department=default_department)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.request()
-
-
 def perform(
     parent: QWidget,
     dossiers: DossierService,
@@ -129,13 +121,20 @@ class DetailActions(QObject):
         current = self._detail.detail
         if current is None:
             return
-        request = ask_request(self._parent, Action(action_value), current.department or "")
-        if request is None:
-            return
+        action = Action(action_value)
+        default_due = (
+            self._dossiers.suggested_new_due(current.summary.due_at) if action is Action.RESCHEDULE else None
+        )
+        dialog = ActionDialog(
+            action, self._parent, default_department=current.department or "", default_due=default_due
+        )
         ref = current.summary.code or current.summary.id
-        detail = perform(self._parent, self._dossiers, self._printing, self._ctx, ref, request)
-        if detail is not None:
-            self._shown(detail)
+        # A refused action keeps the dialog and what was typed in it: the officer corrects and retries.
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            detail = perform(dialog, self._dossiers, self._printing, self._ctx, ref, dialog.request())
+            if detail is not None:
+                self._shown(detail)
+                return
 
     @Slot(str)
     def _on_detail_print_requested(self, document: str) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -16,12 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.clock import to_local
 from desk_app.core.workflow import ACTION_LABELS, Action
 from desk_app.i18n import _
 from desk_app.services.dossiers import ActionRequest
 from desk_app.ui.qt_vi import relabel_button_box
 from desk_app.ui.timefmt import to_moment
 from desk_app.ui.widgets.return_fields import ReturnFields
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 _NEEDS_REASON = {
     Action.STOP,
@@ -37,7 +44,12 @@ class ActionDialog(QDialog):
     """Build with the action; ``request()`` gives the ActionRequest after ``exec()`` accepted."""
 
     def __init__(
-        self, action: Action, parent: QWidget | None = None, *, default_department: str = ""
+        self,
+        action: Action,
+        parent: QWidget | None = None,
+        *,
+        default_department: str = "",
+        default_due: datetime | None = None,
     ) -> None:
         super().__init__(parent)
         self.action = action
@@ -45,9 +57,10 @@ class ActionDialog(QDialog):
         form = QFormLayout()
         self.reason = QPlainTextEdit()
         self.reason.setFixedHeight(70)
+        self.reason.setTabChangesFocus(True)  # Tab leaves the reason, as in every other field
         self.department = QLineEdit(default_department)
         self.returned = ReturnFields()
-        self.new_due = QDateTimeEdit(QDateTime.currentDateTime().addDays(3))
+        self.new_due = QDateTimeEdit(_qt_moment(default_due) if default_due else QDateTime.currentDateTime())
         self.new_due.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.new_due.setCalendarPopup(True)
         self.fee = QSpinBox()
@@ -75,6 +88,8 @@ class ActionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.accept)
 
     def request(self) -> ActionRequest:
         """What the officer entered."""
@@ -86,3 +101,9 @@ class ActionDialog(QDialog):
             new_due_at=to_moment(self.new_due) if self.action is Action.RESCHEDULE else None,
             fee_vnd=self.fee.value() if self.action is Action.REQUEST_FEE else None,
         )
+
+
+def _qt_moment(moment: datetime) -> QDateTime:
+    """A moment as the date-time field shows it: Vietnam's wall clock."""
+    local = to_local(moment)
+    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
