@@ -162,6 +162,7 @@ class ReceptionOutcome:
     missing: tuple[MissingSummary, ...]
     explanation: str = ""
     register_number: int | None = None
+    document_number: str | None = None  # the supplement request's or refusal's number
 
 
 @dataclass(frozen=True, slots=True)

@@ -245,4 +245,5 @@ class ReceptionService:
             missing=missing_summaries(decision.result),
             explanation=accepted.explanation if accepted else "",
             register_number=state.register_number,
+            document_number=body.document_number,
         ), Changes.DOSSIERS | Changes.QUEUE | Changes.REGISTER | Changes.OUTBOX

@@ -64,6 +64,7 @@ def test_standard_reception_by_keyboard_and_scan(
     assert (tmp_path / "printed-2.pdf").stat().st_size > 1000  # and the control sheet
     assert services.drafts.load("canbo1") is None
     assert screen.form.is_empty
+    assert screen.last_decision.label.text() == f"Đã tiếp nhận {outcome.code}, hẹn trả 17:00 20/11/2026."
     # One scan and 11 keystrokes: 7 letters, Enter, Ctrl+D, Ctrl+Enter, Enter in the preview.
     assert keyboard.scans == 1
     assert keyboard.keystrokes == 11, keyboard.log
@@ -111,6 +112,7 @@ def test_incomplete_dossier_prints_the_supplement_request(
     assert outcome is not None and outcome.outcome == "supplement" and outcome.code is None
     assert outcome.missing
     assert [d.document for d in window.printer.shown] == ["supplement"]
+    assert screen.last_decision.label.text().startswith("Đã lập phiếu yêu cầu bổ sung HDHS-2026-1-")
     text = pdf_text(window.printer.shown[0].pdf)
     for missing in outcome.missing:
         assert squeezed(without_list_mark(missing.name)) in squeezed(text)

@@ -35,6 +35,7 @@ from desk_app.ui.timefmt import to_moment
 from desk_app.ui.widgets.applicant_form import ApplicantForm
 from desk_app.ui.widgets.catalogue_notes import CatalogueNotes
 from desk_app.ui.widgets.checklist import ChecklistWidget
+from desk_app.ui.widgets.last_decision import LastDecision
 from desk_app.ui.widgets.procedure_picker import ProcedurePicker
 
 if TYPE_CHECKING:
@@ -135,6 +136,8 @@ class ReceptionScreen(QWidget):
         for button in (self.accept_button, self.supplement_button, self.refuse_button, self.clear_button):
             decisions.addWidget(button)
         right.addLayout(decisions)
+        self.last_decision = LastDecision(self._printing, self._ctx)
+        right.addWidget(self.last_decision)
 
         splitter = QSplitter()
         splitter.addWidget(left_widget)
@@ -343,6 +346,7 @@ class ReceptionScreen(QWidget):
             show_error(self, exc)
             return
         self.last_outcome = outcome
+        self.last_decision.show_outcome(outcome, documents)
         self._drafts.discard(self._ctx.actor.username)
         self._ctx.events.sig_changed.emit(changes)
         rendered = render_documents(self, self._printing, documents, outcome.code or outcome.id)

@@ -1,0 +1,69 @@
+"""The line under the reception that says what was just decided, and reprints it (Ctrl+P)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desk_app.core.clock import to_local
+from desk_app.i18n import _
+from desk_app.services.dto import Outcome
+from desk_app.ui.dossier_actions import print_and_record, render_documents
+
+if TYPE_CHECKING:
+    from desk_app.services.dto import ReceptionOutcome
+    from desk_app.services.printing import PrintService
+    from desk_app.ui.context import ScreenContext
+
+OK_STYLE = "color: #1b5e20; font-weight: bold;"
+
+
+def decision_text(outcome: ReceptionOutcome) -> str:
+    """The line: "Đã tiếp nhận <code>, hẹn trả 17:00 03/12/2026", or the request's or refusal's number."""
+    if outcome.outcome is Outcome.ACCEPTED and outcome.due_at is not None:
+        return _("Đã tiếp nhận {code}, hẹn trả {when}.").format(
+            code=outcome.code, when=f"{to_local(outcome.due_at):%H:%M %d/%m/%Y}"
+        )
+    number = outcome.document_number or ""
+    if outcome.outcome is Outcome.SUPPLEMENT:
+        return _("Đã lập phiếu yêu cầu bổ sung {number}: thiếu {n} thành phần.").format(
+            number=number, n=len(outcome.missing)
+        )
+    return _("Đã lập phiếu từ chối tiếp nhận {number}.").format(number=number)
+
+
+class LastDecision(QWidget):
+    """The last decision of this counter, with a reprint of its documents."""
+
+    def __init__(self, printing: PrintService, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._printing = printing
+        self._ctx = ctx
+        self._ref = ""
+        self._documents: tuple[str, ...] = ()
+        self.label = QLabel()
+        self.label.setStyleSheet(OK_STYLE)
+        self.reprint_button = QPushButton(_("In lại (Ctrl+P)"))
+        self.reprint_button.hide()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.reprint_button)
+        self.reprint_button.clicked.connect(self._on_reprint_button_clicked)
+        QShortcut(QKeySequence("Ctrl+P"), self).activated.connect(self._on_reprint_button_clicked)
+
+    def show_outcome(self, outcome: ReceptionOutcome, documents: tuple[str, ...]) -> None:
+        """Say what was decided; its documents can be printed again from here."""
+        self._ref = outcome.code or outcome.id
+        self._documents = documents
+        self.label.setText(decision_text(outcome))
+        self.reprint_button.show()
+
+    @Slot()
+    def _on_reprint_button_clicked(self) -> None:
+        if self._ref:
+            rendered = render_documents(self, self._printing, self._documents, self._ref)
+            print_and_record(self, self._printing, self._ctx, rendered)
