@@ -209,17 +209,7 @@ def heading(
         Spacer(1, st.body.fontSize * 0.4),
         Paragraph(esc(f"{agency.place or '……'}, {date_words(moment)}"), st.italic_center),
     ]
-    table = Table([[left, right]], colWidths=[width * (1 - RIGHT_SHARE), width * RIGHT_SHARE])
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return table
+    return side_by_side([[left, right]], [width * (1 - RIGHT_SHARE), width * RIGHT_SHARE])
 
 
 def signatures(
@@ -276,6 +266,21 @@ def stamp(canvas: Any, doc: Any, text: str) -> None:
     width, height = doc.pagesize
     canvas.drawRightString(width - doc.rightMargin, height - 7 * mm, nfc(text))
     canvas.restoreState()
+
+
+def side_by_side(rows: list[list[Any]], widths: list[float]) -> Table:
+    """Blocks set side by side without rules: top-aligned, flush with the text on both sides."""
+    table = Table(rows, colWidths=widths)
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
 
 
 def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:

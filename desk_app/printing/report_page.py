@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from desk_app.printing.fonts import REGULAR, register_fonts
-from desk_app.printing.layout import FRAME_PADDING, PAPERS, esc, nfc, table_style
+from desk_app.printing.layout import FRAME_PADDING, PAGE_MARGINS, PAPERS, Margins, esc, nfc, side_by_side
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -28,17 +28,7 @@ if TYPE_CHECKING:
     from desk_app.printing.layout import Styles
 
 
-@dataclass(frozen=True, slots=True)
-class Margins:
-    """Page margins in millimetres."""
-
-    left: float
-    right: float
-    top: float
-    bottom: float
-
-
-BINDING = Margins(left=30, right=15, top=20, bottom=20)
+BINDING = PAGE_MARGINS["A4-landscape"]  # Decree 30: bound on the left edge
 FOOTER_MM = 10  # the baseline of "Trang n/m", inside the bottom margin
 
 
@@ -94,20 +84,10 @@ def signature_pair(
             Paragraph(f"<b>{esc(name)}</b>" if name else "", st.center),
         ]
 
-    table = Table(
+    return side_by_side(
         [["", Paragraph(esc(date_line), st.italic_center)], [block(*left), block(*right)]],
-        colWidths=[width / 2, width / 2],
+        [width / 2, width / 2],
     )
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return table
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]

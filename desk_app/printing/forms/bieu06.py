@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from desk_app.printing.layout import Agency, date_words, esc, grid, styles, table_style
+from desk_app.printing.layout import Agency, date_words, esc, grid, side_by_side, styles
 from desk_app.printing.report_page import (
     HeaderCell,
     build,
@@ -143,17 +143,7 @@ def _heading(data: Bieu06Data, st: Styles, width: float) -> Flowable:
         Paragraph(esc(data.agency.parent.upper()), st.center),
         Paragraph(f"<b>{esc(data.agency.desk.upper())}</b>", st.center),
     ]
-    block = Table([[left, centre, right]], colWidths=[width * 0.22, width * 0.5, width * 0.28])
-    block.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return block
+    return side_by_side([[left, centre, right]], [width * 0.22, width * 0.5, width * 0.28])
 
 
 def table(data: Bieu06Data, st: Styles, width: float) -> Table:

@@ -11,7 +11,16 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from desk_app.core.document_numbers import parse_document_number
 from desk_app.core.paper_names import short_paper_name, shortened
 from desk_app.printing.barcodes import Code128Flowable, QrFlowable
-from desk_app.printing.layout import Agency, Styles, esc, grid, signatures, table_style, time_words
+from desk_app.printing.layout import (
+    Agency,
+    Styles,
+    esc,
+    grid,
+    side_by_side,
+    signatures,
+    table_style,
+    time_words,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -203,16 +212,7 @@ def beside_qr(d: DossierPrint, flowables: list[Flowable], width: float) -> list[
     if d.qr_text is None:
         return flowables
     qr = QrFlowable(d.qr_text)
-    table = Table([[flowables, qr]], colWidths=[width - qr_column(d), qr_column(d)])
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
+    table = side_by_side([[flowables, qr]], [width - qr_column(d), qr_column(d)])
     return [table]
 
 
@@ -227,17 +227,7 @@ def closing_block(st: Styles, width: float, recipients: Sequence[str], signer: S
         room_mm=14,
         hint="(Ký, ghi rõ họ tên và đóng dấu)",
     )
-    table = Table([[Paragraph(to, st.small), sign]], colWidths=[width * 0.45, width * 0.55])
-    table.setStyle(
-        table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return table
+    return side_by_side([[Paragraph(to, st.small), sign]], [width * 0.45, width * 0.55])
 
 
 def due_words(d: DossierPrint) -> str:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from desk_app.core.catalogue import Channel
 from desk_app.core.checklist import ChecklistAnswer, complete_answers
-from desk_app.core.clock import VN_TZ
+from desk_app.core.clock import VN_TZ, FixedClock
 from desk_app.core.dossier import Actor, Applicant, ReceptionDraft
-from desk_app.core.workflow import Role
+from desk_app.core.workflow import Action, Role
 from desk_app.services.container import Services
+from desk_app.services.dossiers import ActionRequest
 from desk_app.services.reception_checklist import checklist_items
 
 OFFICER = Actor("canbo1", Role.OFFICER)
@@ -80,3 +81,19 @@ def outbox_is_gapless(db: Path) -> bool:
     finally:
         conn.close()
     return seqs == list(range(1, len(seqs) + 1)) and counter == len(seqs) == events
+
+
+def rescheduled(services: Services, clock: FixedClock) -> str:
+    """The code of a dossier sent to a department, then given a new date: 10:00 on 04/12/2026."""
+    outcome, _changes = services.reception.receive(draft(services, "1.004873"), OFFICER)
+    assert outcome.code is not None
+    services.dossiers.act(
+        outcome.code, ActionRequest(Action.TRANSFER, department="Tư pháp - Hộ tịch"), OFFICER
+    )
+    clock.advance(timedelta(hours=1))
+    services.dossiers.act(
+        outcome.code,
+        ActionRequest(Action.RESCHEDULE, reason="Cần xác minh", new_due_at=at(2026, 12, 4, 10, 0)),
+        OFFICER,
+    )
+    return outcome.code

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from desk_app.core.clock import FixedClock
 from desk_app.core.scan import OPENS_DOSSIER, classify
 from desk_app.core.workflow import Action
 from desk_app.services.container import Services
 from desk_app.services.dossiers import ActionRequest
 from tests.unit.printing.pdfcheck import barcodes, text_of
-from tests.unit.services.lifecycle import OFFICER, at, draft
+from tests.unit.services.lifecycle import OFFICER, draft, rescheduled
 
 
 def _number_of(services: Services, ref: str, action: str) -> str:
@@ -53,15 +51,7 @@ def test_a_slip_number_prints_on_its_slip_and_scanning_it_opens_the_dossier(serv
 def test_apology_and_stop_notice_carry_their_numbers_and_the_settings_signers(
     services: Services, clock: FixedClock
 ) -> None:
-    code = services.reception.receive(draft(services, "1.004873"), OFFICER)[0].code
-    assert code is not None
-    services.dossiers.act(code, ActionRequest(Action.TRANSFER, department="Tư pháp - Hộ tịch"), OFFICER)
-    clock.advance(timedelta(hours=1))
-    services.dossiers.act(
-        code,
-        ActionRequest(Action.RESCHEDULE, reason="Cần xác minh", new_due_at=at(2026, 12, 4, 10, 0)),
-        OFFICER,
-    )
+    code = rescheduled(services, clock)
     letter = text_of(services.printing.dossier_document("apology", code, OFFICER)[0].pdf)
     assert "/PXL" in letter and "Số: ……/PXL" not in letter
     assert "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH" in letter  # the demo unit's settings

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import io
 import sqlite3
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from desk_app.services.container import Services
 from desk_app.services.dossiers import ActionRequest
 from desk_app.services.settings import SLIP_KEY
 from tests.unit.printing.pdfcheck import barcodes, page_sizes_mm, text_of
-from tests.unit.services.lifecycle import OFFICER, at, draft
+from tests.unit.services.lifecycle import OFFICER, draft, rescheduled
 
 
 def test_receipt_from_a_reception_scans_and_its_qr_verifies(services: Services) -> None:
@@ -63,15 +63,7 @@ def test_every_dossier_document_prints_from_the_lifecycle(services: Services, cl
     assert "Không thuộc thẩm quyền" in text_of(
         services.printing.dossier_document("refusal", refused.id, OFFICER)[0].pdf
     )
-    code = services.reception.receive(draft(services, "1.004873"), OFFICER)[0].code
-    assert code is not None
-    services.dossiers.act(code, ActionRequest(Action.TRANSFER, department="Tư pháp - Hộ tịch"), OFFICER)
-    clock.advance(timedelta(hours=1))
-    services.dossiers.act(
-        code,
-        ActionRequest(Action.RESCHEDULE, reason="Cần xác minh", new_due_at=at(2026, 12, 4, 10, 0)),
-        OFFICER,
-    )
+    code = rescheduled(services, clock)
     letter = text_of(services.printing.dossier_document("apology", code, OFFICER)[0].pdf)
     assert "Cần xác minh" in letter
     assert "10 giờ 00 phút, ngày 04 tháng 12 năm 2026" in letter
