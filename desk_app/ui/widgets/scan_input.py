@@ -12,7 +12,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateTimeEdit,
+    QDoubleSpinBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextEdit,
+    QWidget,
+)
 
 from desk_app.core.scan import BurstDetector, classify
 
@@ -27,19 +37,29 @@ def _monotonic_ms() -> float:
 
 
 class _Snapshot:
-    """What the focused field held when a candidate burst began."""
+    """What the focused field held when a candidate burst began (text, date, number or choice)."""
 
     def __init__(self, widget: QWidget | None) -> None:
         self.widget = widget
         self.text: str | None = None
         self.cursor = 0
+        self.value: object = None
         if isinstance(widget, QLineEdit):
             self.text, self.cursor = widget.text(), widget.cursorPosition()
         elif isinstance(widget, QPlainTextEdit | QTextEdit):
             self.text, self.cursor = widget.toPlainText(), widget.textCursor().position()
+        elif isinstance(widget, QDateTimeEdit):
+            self.value = widget.dateTime()
+        elif isinstance(widget, QSpinBox | QDoubleSpinBox):
+            self.value = widget.value()
+        elif isinstance(widget, QComboBox):
+            self.value = (widget.currentIndex(), widget.currentText())
 
     def restore(self) -> None:
         widget, text = self.widget, self.text
+        if self.value is not None:
+            self._restore_value()
+            return
         if text is None:
             return
         if isinstance(widget, QLineEdit):
@@ -51,6 +71,18 @@ class _Snapshot:
             cursor = widget.textCursor()
             cursor.setPosition(min(self.cursor, len(text)))
             widget.setTextCursor(cursor)
+
+    def _restore_value(self) -> None:
+        """A date, number or choice field gets its value back (a scan is not typed into it)."""
+        widget, value = self.widget, self.value
+        if isinstance(widget, QDateTimeEdit):
+            widget.setDateTime(value)  # type: ignore[arg-type]
+        elif isinstance(widget, QSpinBox | QDoubleSpinBox):
+            widget.setValue(value)  # type: ignore[arg-type]
+        elif isinstance(widget, QComboBox) and isinstance(value, tuple):
+            widget.setCurrentIndex(value[0])
+            if widget.isEditable():
+                widget.setEditText(value[1])
 
 
 class ScanInput(QObject):
