@@ -34,16 +34,28 @@ def event_columns() -> list[Column[EventSummary]]:
     """Time, action, from → to, who, note."""
     return [
         Column(_("Thời điểm"), lambda e: show_time(e.occurred_at)),
-        Column(
-            _("Thao tác"),
-            lambda e: (
-                _(ACTION_LABELS[Action(e.action)]) if e.action in Action._value2member_map_ else e.action
-            ),
-        ),
+        Column(_("Thao tác"), _action_words),
         Column(_("Trạng thái"), lambda e: f"{_status_name(e.from_status)} → {_status_name(e.to_status)}"),
         Column(_("Người thực hiện"), lambda e: e.actor),
-        Column(_("Ghi chú"), lambda e: e.note, tooltip=lambda e: e.note),
+        Column(_("Ghi chú"), _note_words, tooltip=_note_words),
     ]
+
+
+def _action_words(e: EventSummary) -> str:
+    """The action in words; a print names its document ("In: Giấy tiếp nhận …"), never an identifier."""
+    if e.action in Action._value2member_map_:
+        return _(ACTION_LABELS[Action(e.action)])
+    if e.action == "print":
+        spec = DOCUMENTS.get(e.note)
+        return _("In: {document}").format(document=_(spec.title)) if spec else _("In giấy tờ")
+    return e.action
+
+
+def _note_words(e: EventSummary) -> str:
+    """The event's note; for a print, which print it was (the document is in the action's words)."""
+    if e.action == "print":
+        return _("lần {n}").format(n=e.data.get("print", 1))
+    return e.note
 
 
 class DossierDetailWidget(QWidget):

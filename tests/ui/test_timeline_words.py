@@ -1,0 +1,26 @@
+"""The timeline speaks Vietnamese: a print names its document, no identifier is shown."""
+
+from __future__ import annotations
+
+from desk_app.services.container import Services
+from desk_app.ui.qmodels.table import DtoTableModel
+from desk_app.ui.widgets.dossier_detail import event_columns
+from tests.ui.helpers import accepted
+from tests.ui.test_reception_flow import OFFICER
+
+IDENTIFIERS = ("print", "receipt", "control-sheet", "dossier.step", "dossier.printed", "dossier.received")
+
+
+def test_a_print_in_the_timeline_names_its_document_and_which_print(services: Services) -> None:
+    (code,) = accepted(services)
+    services.printing.dossier_document("receipt", code, OFFICER)
+    services.printing.dossier_document("receipt", code, OFFICER)
+    model = DtoTableModel(event_columns(), services.dossiers.show(code, OFFICER).events)
+    cells = [
+        str(model.data(model.index(row, column)))
+        for row in range(model.rowCount())
+        for column in range(model.columnCount())
+    ]
+    assert "In: Giấy tiếp nhận hồ sơ và hẹn trả kết quả" in cells
+    assert "lần 2" in cells
+    assert not [c for c in cells if c in IDENTIFIERS]
