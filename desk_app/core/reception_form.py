@@ -17,6 +17,7 @@ from desk_app.core.checklist import (
 )
 from desk_app.core.dossier import Applicant, ApplicantKind, ReceptionDraft
 from desk_app.core.paper_names import short_paper_name
+from desk_app.core.text import fold
 from desk_app.i18n import ngettext
 
 if TYPE_CHECKING:
@@ -72,6 +73,17 @@ class ReceptionForm:
             address=card.address,
             from_card=("name", "id_number", "address"),
         )
+
+    def holds_other_applicant(self, card: CardData) -> bool:
+        """Someone else's details are typed in: a scanned card must not silently mix with them."""
+        if self.id_number:
+            return self.id_number != card.id_number
+        return bool(self.name) and fold(self.name) != fold(card.full_name)
+
+    def with_new_applicant(self, card: CardData) -> ReceptionForm:
+        """Another person's card: every personal field replaced or emptied (the procedure stays)."""
+        personal = replace(self, phone="", email="", return_by_post=False, return_address="")
+        return personal.with_card(card)
 
     def edited(self, field_name: str, value: str) -> ReceptionForm:
         """The officer typed in a field: it no longer counts as read from the card."""

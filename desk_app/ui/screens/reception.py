@@ -6,10 +6,9 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -30,11 +29,11 @@ from desk_app.core.workflow import Action, GuardContext, allowed_actions
 from desk_app.i18n import _
 from desk_app.services.reception_checklist import checklist_items
 from desk_app.ui.dossier_actions import print_and_record, render_documents
-from desk_app.ui.errors import show_error
-from desk_app.ui.timefmt import to_moment
+from desk_app.ui.errors import ask, show_error
 from desk_app.ui.widgets.applicant_form import ApplicantForm
 from desk_app.ui.widgets.catalogue_notes import CatalogueNotes
 from desk_app.ui.widgets.checklist import ChecklistWidget
+from desk_app.ui.widgets.due_line import DueLine
 from desk_app.ui.widgets.last_decision import LastDecision
 from desk_app.ui.widgets.procedure_picker import ProcedurePicker
 
@@ -96,12 +95,8 @@ class ReceptionScreen(QWidget):
         self.notes = CatalogueNotes()
         self.complete_button = QPushButton(_("Đủ theo danh mục (Ctrl+D)"))
         self.status_label = QLabel()
-        self.due_label = QLabel()
-        self.due_label.setWordWrap(True)
-        self.officer_due = QDateTimeEdit()
-        self.officer_due.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.officer_due.setCalendarPopup(True)
-        self.officer_due.hide()
+        self.due_line = DueLine()
+        self.due_label, self.officer_due = self.due_line.label, self.due_line.officer_due
         self.note = QLineEdit()
         self.note.setPlaceholderText(_("Ghi chú (không bắt buộc)"))
         self.accept_button = QPushButton(_("Tiếp nhận và in giấy hẹn (Ctrl+Enter)"))
@@ -129,14 +124,14 @@ class ReceptionScreen(QWidget):
         row.addStretch(1)
         row.addWidget(self.status_label)
         right.addLayout(row)
-        right.addWidget(self.due_label)
-        right.addWidget(self.officer_due)
+        right.addWidget(self.due_line)
         right.addWidget(self.note)
         decisions = QHBoxLayout()
         for button in (self.accept_button, self.supplement_button, self.refuse_button, self.clear_button):
             decisions.addWidget(button)
         right.addLayout(decisions)
         self.last_decision = LastDecision(self._printing, self._ctx)
+        self.last_decision.sig_restore.connect(self.restore_form)
         right.addWidget(self.last_decision)
 
         splitter = QSplitter()
@@ -185,7 +180,15 @@ class ReceptionScreen(QWidget):
         """A CCCD QR fills the applicant; other scans are not for this screen."""
         if result.kind is not ScanKind.CITIZEN_CARD or result.card is None:
             return False
-        self._set_form(self.form.with_card(result.card))
+        if self.form.holds_other_applicant(result.card):
+            question = _("Đang nhập hồ sơ của {name}. Thay bằng người nộp trên thẻ vừa quét ({new})?")
+            if not ask(
+                self, _("Thay người nộp?"), question.format(name=self.form.name, new=result.card.full_name)
+            ):
+                return True
+            self._set_form(self.form.with_new_applicant(result.card))
+        else:
+            self._set_form(self.form.with_card(result.card))
         self.applicant.load(self.form)
         self.picker.search.setFocus()
         return True
@@ -254,7 +257,7 @@ class ReceptionScreen(QWidget):
         if self._detail is None:
             self.status_label.setText(_("Chưa chọn thủ tục"))
             self.status_label.setStyleSheet("")
-            self.due_label.setText("")
+            self.due_line.clear()
             self._enable(frozenset())
             return
         undecided = self.form.undecided(self._items)
@@ -281,23 +284,7 @@ class ReceptionScreen(QWidget):
 
     def _refresh_due(self) -> None:
         assert self._detail is not None
-        now = self._due_dates.now()
-        try:
-            due = self._due_dates.for_detail(self._detail, now)
-        except DomainError as exc:
-            self.due_label.setText(_("Hẹn trả: {why}").format(why=exc.user_message))
-            if self.officer_due.isHidden():
-                self.officer_due.setDateTime(QDateTime(now.replace(tzinfo=None)).addDays(5))
-            self.officer_due.show()
-            return
-        self.officer_due.hide()
-        why = " ".join(due.explanation[:-1])  # the last part repeats the due date shown in bold
-        self.due_label.setText(
-            _("<b>Hẹn trả kết quả: {due:%H:%M} ngày {due:%d/%m/%Y}</b><br><small>{why}</small>").format(
-                due=due.due_at, why=why
-            )
-        )
-        self.due_label.setToolTip(_("Lịch làm việc phiên bản {v}").format(v=due.calendar_version))
+        self.due_line.refresh(self._detail, self._due_dates)
 
     def _enable(self, allowed: frozenset[Action]) -> None:
         self.accept_button.setEnabled(Action.RECEIVE in allowed)
@@ -319,21 +306,13 @@ class ReceptionScreen(QWidget):
         saved = self._drafts.load(self._ctx.actor.username)
         if not saved:
             return
-        form = ReceptionForm.from_json(saved)
-        self.form = form
-        self.applicant.load(form)
-        if form.procedure_code:
-            self._choose_procedure(form.procedure_code, dict(form.ticks))
-        self.note.setText(form.note)
-        self._refresh_status()
+        self.restore_form(ReceptionForm.from_json(saved))
 
     # -- decisions ----------------------------------------------------------------------------
     def _draft(self) -> ReceptionDraft:
         draft = self.form.draft(self._items)
-        if self.officer_due.isVisible():
-            moment = to_moment(self.officer_due)
-            draft = replace(draft, due_at=moment)
-        return draft
+        moment = self.due_line.officer_moment()
+        return replace(draft, due_at=moment) if moment is not None else draft
 
     def _decide(self, documents: tuple[str, ...], refuse_reason: str | None = None) -> None:
         if self._detail is None:
@@ -377,7 +356,18 @@ class ReceptionScreen(QWidget):
 
     @Slot()
     def _on_clear_button_clicked(self) -> None:
+        if not self.form.is_empty:
+            self.last_decision.offer_undo(self.form)  # Ctrl+N by mistake loses nothing
         self._reset()
+
+    def restore_form(self, form: ReceptionForm) -> None:
+        """Put a reception back on screen (a saved draft, or the one just cleared)."""
+        self.form = form
+        self.applicant.load(form)
+        if form.procedure_code:
+            self._choose_procedure(form.procedure_code, dict(form.ticks))
+        self.note.setText(form.note)
+        self._refresh_status()
 
     def _reset(self) -> None:
         self.form = ReceptionForm()
@@ -389,7 +379,7 @@ class ReceptionScreen(QWidget):
         self.notes.clear()
         self.note.clear()
         self.procedure_label.setText(_("Chưa chọn thủ tục."))
-        self.officer_due.hide()
+        self.due_line.clear()
         self._drafts.discard(self._ctx.actor.username)
         self._refresh_status()
         self.picker.show_frequent()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -14,6 +14,7 @@ from desk_app.services.dto import Outcome
 from desk_app.ui.dossier_actions import print_and_record, render_documents
 
 if TYPE_CHECKING:
+    from desk_app.core.reception_form import ReceptionForm
     from desk_app.services.dto import ReceptionOutcome
     from desk_app.services.printing import PrintService
     from desk_app.ui.context import ScreenContext
@@ -36,10 +37,14 @@ def decision_text(outcome: ReceptionOutcome) -> str:
 
 
 class LastDecision(QWidget):
-    """The last decision of this counter, with a reprint of its documents."""
+    """The last decision of this counter, with a reprint of its documents; or the undo of a cleared form."""
+
+    sig_restore = Signal(object)
+    """The officer takes back Ctrl+N: the cleared ``ReceptionForm``."""
 
     def __init__(self, printing: PrintService, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._cleared: ReceptionForm | None = None
         self._printing = printing
         self._ctx = ctx
         self._ref = ""
@@ -48,10 +53,14 @@ class LastDecision(QWidget):
         self.label.setStyleSheet(OK_STYLE)
         self.reprint_button = QPushButton(_("In lại (Ctrl+P)"))
         self.reprint_button.hide()
+        self.undo_button = QPushButton(_("Khôi phục hồ sơ vừa xoá"))
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self._on_undo_button_clicked)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label, 1)
         row.addWidget(self.reprint_button)
+        row.addWidget(self.undo_button)
         self.reprint_button.clicked.connect(self._on_reprint_button_clicked)
         QShortcut(QKeySequence("Ctrl+P"), self).activated.connect(self._on_reprint_button_clicked)
 
@@ -61,6 +70,25 @@ class LastDecision(QWidget):
         self._documents = documents
         self.label.setText(decision_text(outcome))
         self.reprint_button.show()
+        self.undo_button.hide()
+        self._cleared = None
+
+    def offer_undo(self, form: ReceptionForm) -> None:
+        """The form was cleared: say so, and keep it until the next decision or clearing."""
+        self._cleared = form
+        self.label.setText(
+            _("Đã xoá hồ sơ đang nhập của {name}.").format(name=form.name or _("(chưa có tên)"))
+        )
+        self.reprint_button.hide()
+        self.undo_button.show()
+
+    @Slot()
+    def _on_undo_button_clicked(self) -> None:
+        if self._cleared is not None:
+            form, self._cleared = self._cleared, None
+            self.undo_button.hide()
+            self.label.setText(_("Đã khôi phục hồ sơ đang nhập."))
+            self.sig_restore.emit(form)
 
     @Slot()
     def _on_reprint_button_clicked(self) -> None:

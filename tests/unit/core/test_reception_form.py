@@ -87,3 +87,17 @@ def test_json_round_trip_and_unknown_keys() -> None:
 def test_empty() -> None:
     assert ReceptionForm().is_empty
     assert not ReceptionForm(phone="1").is_empty
+
+
+def test_another_persons_card_is_told_apart_and_replaces_every_personal_field() -> None:
+    other = CardData("079198001234", None, "Trần Thị Bích Ngọc", date(1998, 2, 2), "Nữ", "Bến Nghé", None)
+    typed = ReceptionForm(
+        name="Nguyễn Văn Bình", phone="0901234567", email="a@b.vn", procedure_code="1.001193"
+    )
+    assert not ReceptionForm().holds_other_applicant(other)  # nothing typed yet
+    assert typed.holds_other_applicant(other)
+    assert not typed.holds_other_applicant(CARD)  # the same person by name (no ID typed)
+    assert not typed.with_card(CARD).holds_other_applicant(CARD)  # the same ID
+    new = typed.with_card(CARD).with_new_applicant(other)
+    assert (new.name, new.id_number, new.phone, new.email) == ("Trần Thị Bích Ngọc", "079198001234", "", "")
+    assert new.procedure_code == "1.001193"  # the procedure chosen stays
