@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from desk_app.services.container import Services
+from desk_app.ui.main_window import MainWindow
 from desk_app.ui.qmodels.table import DtoTableModel
+from desk_app.ui.screens.catalogue import procedure_html
+from desk_app.ui.screens.sync import outbox_columns
 from desk_app.ui.widgets.dossier_detail import event_columns
 from tests.ui.helpers import accepted
 from tests.ui.test_reception_flow import OFFICER
@@ -24,3 +27,24 @@ def test_a_print_in_the_timeline_names_its_document_and_which_print(services: Se
     assert "In: Giấy tiếp nhận hồ sơ và hẹn trả kết quả" in cells
     assert "lần 2" in cells
     assert not [c for c in cells if c in IDENTIFIERS]
+
+
+WORDS_NOT_SHOWN = ("dossier.", "desk-app", "same-day", "working-days", "direct:", "online:", "postal:")
+
+
+def test_the_outbox_and_the_catalogue_speak_the_officers_words(
+    services: Services, window: MainWindow
+) -> None:
+    accepted(services)
+    outbox = DtoTableModel(outbox_columns(), services.outbox.recent())
+    cells = [
+        str(outbox.data(outbox.index(r, c)))
+        for r in range(outbox.rowCount())
+        for c in range(outbox.columnCount())
+    ]
+    assert "Tiếp nhận hồ sơ" in cells
+    html = procedure_html(services.catalogue.procedure("1.001193"))
+    assert "Trực tiếp:" in html
+    window.show_screen(window.stack.indexOf(window.sync))
+    shown = [*cells, html, window.sync.server.text()]
+    assert not [w for w in WORDS_NOT_SHOWN for text in shown if w in text]

@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
+from desk_app.core.catalogue import Channel
+from desk_app.core.checklist import channel_label
 from desk_app.core.errors import DomainError
+from desk_app.core.time_limits import parse_limit_spec
 from desk_app.i18n import N_, _
 from desk_app.ui.errors import show_error
 from desk_app.ui.widgets.procedure_picker import ProcedurePicker
@@ -28,8 +31,8 @@ def procedure_html(detail: ProcedureDetail) -> str:
         for c in detail.components
     )
     terms = "".join(
-        f"<li>{escape(t.channel)}: {escape(t.limit_text or '—')} "
-        f"({escape(t.limit_spec or _('chưa xác định'))}); {escape(t.fee_text or '')}</li>"
+        f"<li>{escape(channel_label(Channel(t.channel)).capitalize())}: {escape(t.limit_text or '—')} "
+        f"({escape(_limit_words(t.limit_spec))}); {escape(t.fee_text or '')}</li>"
         for t in detail.terms
     )
     return (
@@ -80,3 +83,13 @@ class CatalogueScreen(QWidget):
             self.view.setHtml(procedure_html(self._catalogue.procedure(code)))
         except DomainError as exc:
             show_error(self, exc)
+
+
+def _limit_words(spec: str | None) -> str:
+    """The limit the desk computes with, in words ("03 ngày làm việc"), never its internal spec."""
+    if not spec:
+        return _("thời hạn chưa xác định")
+    try:
+        return _("tính hạn: {limit}").format(limit=parse_limit_spec(spec).describe())
+    except DomainError:
+        return _("thời hạn chưa xác định")

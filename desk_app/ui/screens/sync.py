@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desk_app.core.errors import DomainError
+from desk_app.core.events import EventType
 from desk_app.i18n import N_, _
 from desk_app.services.changes import Changes
 from desk_app.ui.errors import show_error
@@ -28,11 +29,19 @@ STATE_NAMES = {
 }
 
 
+# The outbox's event types in the officer's words (never "dossier.step").
+EVENT_NAMES: dict[str, str] = {
+    EventType.RECEIVED: N_("Tiếp nhận hồ sơ"),
+    EventType.STEP: N_("Bước xử lý hồ sơ"),
+    EventType.PRINTED: N_("In giấy tờ"),
+}
+
+
 def outbox_columns() -> list[Column[OutboxSummary]]:
     """Sequence, type, time, attempts, state, detail."""
     return [
         Column(_("Số thứ tự"), lambda r: r.desk_seq, RIGHT),
-        Column(_("Sự kiện"), lambda r: r.event_type),
+        Column(_("Sự kiện"), lambda r: _(EVENT_NAMES.get(r.event_type, N_("Sự kiện khác")))),
         Column(_("Thời điểm"), lambda r: show_time(r.local_time)),
         Column(_("Số lần gửi"), lambda r: r.attempts, RIGHT),
         Column(_("Tình trạng"), lambda r: _(STATE_NAMES.get(r.state, r.state))),
@@ -103,7 +112,8 @@ class SyncScreen(QWidget):
         status = self._sync.status()
         self.server.setText(
             _("Máy chủ trung tâm: {url} · lần đồng bộ thành công gần nhất: {t}").format(
-                url=status.url or _("chưa đăng ký (desk-app sync enrol URL CODE)"),
+                url=status.url
+                or _("chưa đăng ký với máy chủ trung tâm (quản trị viên đăng ký trong phần Đồng bộ)"),
                 t=show_time(status.last_sync_ok_at) or "—",
             )
         )
