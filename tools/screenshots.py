@@ -89,16 +89,17 @@ def main() -> int:
         window.catalogue.show_procedure(window.catalogue.picker.model.row_at(0).code)
 
     steps = [
-        ("01-tiep-nhan", 0, reception),
-        ("02-tra-cuu", 1, lookup),
-        ("03-ban-giao", 2, handover),
-        ("04-tra-ket-qua", 3, lambda: window.returns.load(code)),
-        ("05-so-theo-doi", 4, register),
-        ("06-bao-cao", 5, reports),
-        ("07-danh-muc", 6, catalogue),
-        ("08-dong-bo", 7, lambda: None),
-        ("09-cai-dat", 8, lambda: None),
-        ("10-ket-thuc-ngay", 9, lambda: None),
+        ("00-hom-nay", window.today, lambda: None),
+        ("01-tiep-nhan", window.reception, reception),
+        ("02-tra-cuu", window.lookup, lookup),
+        ("03-ban-giao", window.handover, handover),
+        ("04-tra-ket-qua", window.returns, lambda: window.returns.load(code)),
+        ("05-so-theo-doi", window.register, register),
+        ("06-bao-cao", window.reports, reports),
+        ("07-danh-muc", window.catalogue, catalogue),
+        ("08-dong-bo", window.sync, lambda: None),
+        ("09-cai-dat", window.settings_screen, lambda: None),
+        ("10-ket-thuc-ngay", window.day_close, lambda: None),
     ]
     del shots
 

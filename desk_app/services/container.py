@@ -25,6 +25,7 @@ from desk_app.services.settings import SettingsService
 from desk_app.services.sync import SyncService
 from desk_app.services.sync_apply import PulledItems
 from desk_app.services.sync_store import SqliteSyncStore
+from desk_app.services.today import TodayService
 from desk_app.services.users import UserService
 from desk_app.sync.tokens import TokenStore
 
@@ -55,6 +56,7 @@ class Services:
     drafts: DraftService
     outbox: OutboxService
     sync: SyncService
+    today: TodayService
     backup_path: Path | None
 
     _printing: PrintService | None = field(default=None, repr=False)
@@ -115,5 +117,6 @@ def build_services(db_path: Path, *, clock: Clock | None = None, language: str =
             outbox,
             TokenStore(db_path.parent, use_keyring=not os.environ.get("DESK_APP_NO_KEYRING")),
         ),
+        today=TodayService(db, clock, calendar, outbox),
         backup_path=backup,
     )

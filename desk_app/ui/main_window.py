@@ -33,6 +33,7 @@ from desk_app.ui.screens.reports import ReportsScreen
 from desk_app.ui.screens.returns import ReturnScreen
 from desk_app.ui.screens.settings import SettingsScreen
 from desk_app.ui.screens.sync import SyncScreen
+from desk_app.ui.screens.today import TodayScreen
 from desk_app.ui.sync_loop import SyncLoop
 from desk_app.ui.timefmt import show_time
 from desk_app.ui.widgets.scan_input import ScanInput
@@ -90,7 +91,9 @@ class MainWindow(QMainWindow):
         self.sync = SyncScreen(s.outbox, s.sync, ctx)
         self.settings_screen = SettingsScreen(s.settings, s.calendar, s.desk, ctx)
         self.day_close = DayCloseScreen(s.reports, printing, ctx)
+        self.today = TodayScreen(s.today, ctx)
         self.screens: list[tuple[str, QWidget]] = [
+            (_("Hôm nay"), self.today),
             (_("Tiếp nhận"), self.reception),
             (_("Tra cứu"), self.lookup),
             (_("Bàn giao"), self.handover),
@@ -105,8 +108,11 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.stack = QStackedWidget()
         for number, (title, screen) in enumerate(self.screens, start=1):
-            self.nav.addItem(f"{title}  (Alt+{number % 10})")
             self.stack.addWidget(screen)
+            if number > 10:  # Alt+1 … Alt+0 and F1 … F10 reach the first ten
+                self.nav.addItem(title)
+                continue
+            self.nav.addItem(f"{title}  (Alt+{number % 10})")
             QShortcut(QKeySequence(f"Alt+{number % 10}"), self, lambda n=number - 1: self.show_screen(n))
         self.nav.setMinimumWidth(180)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -148,9 +154,9 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self._refresh_status)
         self._status_timer.start()
 
-    def show_screen(self, index: int) -> None:
-        """Switch to a screen (as Alt+n does)."""
-        self.nav.setCurrentRow(index)
+    def show_screen(self, screen: int | QWidget) -> None:
+        """Switch to a screen, by its place in the list (as Alt+n does) or itself."""
+        self.nav.setCurrentRow(screen if isinstance(screen, int) else self.stack.indexOf(screen))
 
     def current_screen(self) -> QWidget:
         """The screen on show."""
@@ -163,10 +169,10 @@ class MainWindow(QMainWindow):
         if handler is not None and handler(result):
             return
         if result.kind in OPENS_DOSSIER:
-            self.show_screen(1)
+            self.show_screen(self.lookup)
             self.lookup.open(result.code)
         elif result.kind is ScanKind.CITIZEN_CARD:
-            self.show_screen(0)
+            self.show_screen(self.reception)
             self.reception.handle_scan(result)
         else:
             message(
@@ -202,7 +208,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_events_open_dossier(self, ref: str) -> None:
-        self.show_screen(1)
+        self.show_screen(self.lookup)
         self.lookup.open(ref)
 
     @Slot()

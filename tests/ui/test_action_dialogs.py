@@ -47,7 +47,7 @@ def test_the_new_appointment_defaults_to_the_next_working_days_closing(
         return 0
 
     monkeypatch.setattr(ActionDialog, "exec", look)
-    window.show_screen(1)
+    window.show_screen(2)
     window.lookup.open(code)
     window.lookup.detail.action_buttons[Action.RESCHEDULE.value].click()
     assert seen == [QDateTime(QDate(2026, 11, 23), QTime(17, 0))]
@@ -71,7 +71,7 @@ def test_a_refused_action_keeps_the_dialog_and_the_typed_reason(
 
     monkeypatch.setattr(ActionDialog, "exec", officer)
     monkeypatch.setattr("desk_app.ui.dossier_actions.reprint", lambda *_args: None)
-    window.show_screen(1)
+    window.show_screen(2)
     window.lookup.open(code)
     window.lookup.detail.action_buttons[Action.RESCHEDULE.value].click()
     QApplication.processEvents()

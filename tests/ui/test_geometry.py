@@ -62,7 +62,7 @@ def test_every_screen_fits_1366_by_728(window: MainWindow, services: Services) -
 def test_every_code_column_shows_the_whole_code(window: MainWindow, services: Services) -> None:
     codes = accepted(services, 2)
     window.resize(WIDTH, HEIGHT)
-    window.show_screen(1)
+    window.show_screen(2)
     window.lookup.search.setText(codes[0][:10])
     window.lookup.search.returnPressed.emit()
     QApplication.processEvents()

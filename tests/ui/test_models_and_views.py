@@ -78,7 +78,7 @@ def test_the_register_fetches_page_by_page(services: Services) -> None:
 
 def test_register_screen_filters_and_exports(window: MainWindow, services: Services, tmp_path: Any) -> None:
     accepted(services, 2)
-    window.show_screen(4)
+    window.show_screen(5)
     screen = window.register
     screen.period.set_period(date(2026, 11, 1), date(2026, 11, 30))
     assert screen.model.rowCount() == 2
@@ -94,7 +94,7 @@ def test_register_screen_filters_and_exports(window: MainWindow, services: Servi
 
 def test_reports_screen_counts_and_draws(window: MainWindow, services: Services) -> None:
     accepted(services, 3)
-    window.show_screen(5)
+    window.show_screen(6)
     screen = window.reports
     screen.period.set_period(date(2026, 11, 1), date(2026, 11, 30))
     screen.refresh()
@@ -110,7 +110,7 @@ def test_reports_screen_counts_and_draws(window: MainWindow, services: Services)
 def test_settings_are_saved_and_refused_when_wrong(
     window: MainWindow, services: Services, messages: Messages
 ) -> None:
-    window.show_screen(8)
+    window.show_screen(9)
     screen = window.settings_screen
     screen.unit[UNIT_NAME.key].setText("Trung tâm Phục vụ hành chính công xã Hòa Bình")
     screen.papers["receipt"].setCurrentText("A4")
@@ -137,7 +137,7 @@ def test_parse_hours_and_cutoff() -> None:
 
 
 def test_catalogue_screen_shows_the_published_components(window: MainWindow) -> None:
-    window.show_screen(6)
+    window.show_screen(7)
     screen = window.catalogue
     screen.picker.search.setText("khai sinh")
     screen.show_procedure(screen.picker.model.row_at(0).code)
@@ -148,7 +148,7 @@ def test_catalogue_screen_shows_the_published_components(window: MainWindow) -> 
 
 def test_sync_screen_lists_the_outbox(window: MainWindow, services: Services) -> None:
     accepted(services, 2)
-    window.show_screen(7)
+    window.show_screen(8)
     screen = window.sync
     screen.refresh()
     assert screen.model.rowCount() == 2
@@ -159,7 +159,7 @@ def test_sync_screen_lists_the_outbox(window: MainWindow, services: Services) ->
 
 def test_day_close_screen(window: MainWindow, services: Services) -> None:
     accepted(services, 2)
-    window.show_screen(9)
+    window.show_screen(10)
     window.day_close.day.setDate(window.day_close.day.date().fromString("20/11/2026", "dd/MM/yyyy"))
     window.day_close.refresh()
     assert window.day_close.values["received"].text() == "2"

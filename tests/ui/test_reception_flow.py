@@ -27,7 +27,7 @@ def test_standard_reception_by_keyboard_and_scan(
     window: MainWindow, keyboard: Keyboard, services: Services, tmp_path: Path
 ) -> None:
     screen = window.reception
-    window.show_screen(0)
+    window.show_screen(1)
     screen.applicant.fields["name"].setFocus()
 
     keyboard.scan(CCCD_QR)
@@ -74,7 +74,7 @@ def test_the_next_reception_of_a_frequent_procedure_takes_four_keys(
     window: MainWindow, keyboard: Keyboard
 ) -> None:
     screen = window.reception
-    window.show_screen(0)
+    window.show_screen(1)
     screen.applicant.fields["name"].setFocus()
     keyboard.scan(CCCD_QR)
     keyboard.type("khai si")
@@ -98,7 +98,7 @@ def test_incomplete_dossier_prints_the_supplement_request(
     window: MainWindow, keyboard: Keyboard, services: Services
 ) -> None:
     screen = window.reception
-    window.show_screen(0)
+    window.show_screen(1)
     screen.applicant.fields["name"].setFocus()
     keyboard.type("Trần Thị Hoa")
     keyboard.press(Qt.Key.Key_Tab)
@@ -129,6 +129,7 @@ def test_refusal_asks_for_the_reason_and_prints_the_slip(
         QInputDialog, "getMultiLineText", lambda *a, **k: ("Thủ tục không thuộc thẩm quyền của xã", True)
     )
     screen = window.reception
+    window.show_screen(screen)
     screen.applicant.fields["name"].setFocus()
     keyboard.type("Lê Văn Cường")
     screen.picker.search.setFocus()
@@ -149,6 +150,7 @@ def test_a_refusal_with_no_reason_changes_nothing(
 
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("   ", True))
     screen = window.reception
+    window.show_screen(screen)
     screen.applicant.fields["name"].setFocus()
     keyboard.type("Lê Văn Cường")
     screen.picker.search.setFocus()

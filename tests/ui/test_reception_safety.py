@@ -23,7 +23,7 @@ def test_a_second_card_asks_and_clears_every_personal_field(
     replace_it: bool,
 ) -> None:
     screen = window.reception
-    window.show_screen(0)
+    window.show_screen(1)
     screen.applicant.fields["name"].setFocus()
     keyboard.scan(CCCD_QR)
     screen.applicant.fields["phone"].setFocus()
@@ -44,7 +44,7 @@ def test_a_second_card_asks_and_clears_every_personal_field(
 
 def test_the_same_card_again_asks_nothing(window: MainWindow, keyboard: Keyboard, services: Services) -> None:
     screen = window.reception
-    window.show_screen(0)
+    window.show_screen(1)
     screen.applicant.fields["name"].setFocus()
     keyboard.scan(CCCD_QR)
     keyboard.scan(CCCD_QR)
@@ -53,7 +53,7 @@ def test_the_same_card_again_asks_nothing(window: MainWindow, keyboard: Keyboard
 
 def test_ctrl_n_by_mistake_is_undone(window: MainWindow, keyboard: Keyboard) -> None:
     screen = window.reception
-    window.show_screen(0)
+    window.show_screen(1)
     screen.applicant.fields["name"].setFocus()
     keyboard.scan(CCCD_QR)
     keyboard.type("khai si")

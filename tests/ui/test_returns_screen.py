@@ -24,7 +24,7 @@ def test_the_result_comes_back_and_is_returned_from_the_returns_screen(
     services.dossiers.act(code, ActionRequest(Action.TRANSFER, department=DEPT), OFFICER)
     services.dossiers.act(code, ActionRequest(Action.RECEIVE_BACK, department=DEPT), OFFICER)
     monkeypatch.setattr(ActionDialog, "exec", lambda _dialog: 1)  # confirm as the officer would
-    window.show_screen(3)
+    window.show_screen(4)
     window.returns.code_entry.setFocus()
     keyboard.scan(code)
     assert not window.returns.return_button.isEnabled()  # no result yet
@@ -40,7 +40,7 @@ def test_reprint_buttons_on_the_returns_screen_open_the_preview(
     window: MainWindow, keyboard: Keyboard, services: Services
 ) -> None:
     (code,) = accepted(services)
-    window.show_screen(3)
+    window.show_screen(4)
     window.returns.code_entry.setFocus()
     keyboard.scan(code)
     before = len(window.printer.shown)

@@ -41,7 +41,7 @@ def test_a_dossier_code_scanned_on_the_reception_screen_opens_it(
     window: MainWindow, keyboard: Keyboard, services: Services
 ) -> None:
     (code,) = accepted(services)
-    window.show_screen(0)
+    window.show_screen(1)
     window.reception.applicant.fields["name"].setFocus()
     keyboard.type("Lê")
     keyboard.scan(code)
@@ -64,7 +64,7 @@ def test_a_scanned_stack_becomes_one_handover_batch(
     window: MainWindow, keyboard: Keyboard, services: Services
 ) -> None:
     codes = accepted(services, 3)
-    window.show_screen(2)
+    window.show_screen(3)
     screen = window.handover
     screen.department.setFocus()
     keyboard.type("Công chức Tư pháp - Hộ tịch")
@@ -91,7 +91,7 @@ def test_a_handover_with_no_department_changes_nothing(
     window: MainWindow, keyboard: Keyboard, services: Services, messages: Messages
 ) -> None:
     (code,) = accepted(services)
-    window.show_screen(2)
+    window.show_screen(3)
     window.handover.code_entry.setFocus()
     keyboard.scan(code)
     window.handover.submit_button.click()
@@ -104,7 +104,7 @@ def test_return_of_the_result(
     window: MainWindow, keyboard: Keyboard, services: Services, messages: Messages
 ) -> None:
     code = finished(services)
-    window.show_screen(3)
+    window.show_screen(4)
     screen = window.returns
     screen.code_entry.setFocus()
     keyboard.scan(code)
@@ -130,7 +130,7 @@ def test_a_dossier_not_finished_cannot_be_returned(
     window: MainWindow, keyboard: Keyboard, services: Services
 ) -> None:
     (code,) = accepted(services)
-    window.show_screen(3)
+    window.show_screen(4)
     window.returns.code_entry.setFocus()
     keyboard.scan(code)
     assert not window.returns.return_button.isEnabled()
@@ -144,7 +144,7 @@ def test_reschedule_from_the_lookup_prints_the_apology(
 
     (code,) = accepted(services)
     services.dossiers.act(code, ActionRequest(Action.TRANSFER, department="Tư pháp"), OFFICER)
-    window.show_screen(1)
+    window.show_screen(2)
     window.lookup.search.setFocus()
     keyboard.scan(code)
     detail = window.lookup.detail.detail

@@ -67,7 +67,7 @@ def test_a_half_typed_reception_survives_a_closed_window(
 def test_the_window_remembers_its_layout(
     window: MainWindow, services: Services, qtbot: Any, tmp_path: Path
 ) -> None:
-    window.show_screen(4)
+    window.show_screen(5)
     window.move(37, 41)
     window.splitter.setSizes([260, 900])
     saved = window.splitter.sizes()
@@ -112,8 +112,9 @@ def test_the_english_catalogue(english: None, services: Services, qtbot: Any, tm
     del english
     main = new_window(services, qtbot, tmp_path / "en.ini")
     labels = [main.nav.item(i).text() for i in range(main.nav.count())]
-    assert labels[0].startswith("Reception")
-    assert labels[3].startswith("Return result")
+    assert labels[0].startswith("Today")
+    assert labels[1].startswith("Reception")
+    assert labels[4].startswith("Return result")
     assert main.reception.accept_button.text() == "Accept and print the receipt (Ctrl+Enter)"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
     main.close()

@@ -26,7 +26,7 @@ def test_sync_from_the_gui(
         central_server.url, central.admin.enrol_code(UNIT, 1), Actor("truongbp", Role.SUPERVISOR)
     )
     (code,) = accepted(services, 1)
-    window.show_screen(7)
+    window.show_screen(8)
     window.sync.sig_sync_requested.emit()  # "Đồng bộ ngay"
     report = window.sync_loop.last
     assert report is not None
@@ -38,7 +38,7 @@ def test_sync_from_the_gui(
     assert "ĐỒNG HỒ LỆCH" in window.online_label.text()
     central.departments.update(code, "finished", "Tư pháp - Hộ tịch")
     window.sync_loop.run_now()
-    window.show_screen(1)
+    window.show_screen(2)
     window.lookup.open(code)
     detail = window.lookup.detail.detail
     assert detail is not None
@@ -50,7 +50,7 @@ def test_sync_from_the_gui(
     assert "dept:Tư pháp - Hộ tịch" in actors
     # More than an hour off central's clock: no new codes until a supervisor confirms the clock.
     outcome_before = len(services.dossiers.search("Trần"))
-    window.show_screen(0)
+    window.show_screen(1)
     from tests.unit.services.lifecycle import OFFICER, draft
 
     with pytest.raises(DomainError, match="lệch"):
