@@ -326,6 +326,27 @@ def render_counted(
     return pdf, pages
 
 
+def document_template(
+    buffer: BytesIO, paper: str, margins: Margins, title: str, author: str, subject: str
+) -> SimpleDocTemplate:
+    """A document in the shipped font with the metadata an archive reads (title, unit, code or period)."""
+    register_fonts()
+    return SimpleDocTemplate(
+        buffer,
+        pagesize=PAPERS[paper],
+        leftMargin=margins.left * mm,
+        rightMargin=margins.right * mm,
+        topMargin=margins.top * mm,
+        bottomMargin=margins.bottom * mm,
+        title=nfc(title),
+        author=nfc(author) or "One-Stop Desk",
+        subject=nfc(subject),
+        creator="One-Stop Desk",
+        lang="vi-VN",
+        initialFontName=REGULAR,
+    )
+
+
 def _build(
     story: list[Flowable],
     paper: str,
@@ -337,24 +358,12 @@ def _build(
     vertical_mm: float | None,
     parts: Parts | None,
 ) -> tuple[bytes, int]:
-    register_fonts()
     buffer = BytesIO()
     size = PAPERS[paper]
     margins = PAGE_MARGINS[paper]
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=size,
-        leftMargin=margins.left * mm,
-        rightMargin=margins.right * mm,
-        topMargin=(vertical_mm if vertical_mm is not None else margins.top) * mm,
-        bottomMargin=(vertical_mm if vertical_mm is not None else margins.bottom) * mm,
-        title=nfc(title),
-        author=nfc(author) or "One-Stop Desk",
-        subject=nfc(subject),
-        creator="One-Stop Desk",
-        lang="vi-VN",
-        initialFontName=REGULAR,
-    )
+    if vertical_mm is not None:
+        margins = Margins(vertical_mm, margins.right, vertical_mm, margins.left)
+    doc = document_template(buffer, paper, margins, title, author, subject)
 
     def on_page(canvas: Any, document: Any) -> None:
         if marks:

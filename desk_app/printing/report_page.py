@@ -15,10 +15,18 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Paragraph, Spacer
 
-from desk_app.printing.fonts import REGULAR, register_fonts
-from desk_app.printing.layout import FRAME_PADDING, PAGE_MARGINS, PAPERS, Margins, esc, nfc, side_by_side
+from desk_app.printing.fonts import REGULAR
+from desk_app.printing.layout import (
+    FRAME_PADDING,
+    PAGE_MARGINS,
+    PAPERS,
+    Margins,
+    document_template,
+    esc,
+    side_by_side,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -127,23 +135,9 @@ def build(
 
     Only the shipped fonts appear in the file (the canvas starts in Liberation Serif).
     """
-    register_fonts()
     buffer = BytesIO()
     size = PAPERS[paper]
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=size,
-        leftMargin=margins.left * mm,
-        rightMargin=margins.right * mm,
-        topMargin=margins.top * mm,
-        bottomMargin=margins.bottom * mm,
-        title=nfc(title),
-        author=nfc(author) or "One-Stop Desk",
-        subject=nfc(subject),
-        creator="One-Stop Desk",
-        lang="vi-VN",
-        initialFontName=REGULAR,
-    )
+    doc = document_template(buffer, paper, margins, title, author, subject)
     centre = (margins.left * mm + size[0] - margins.right * mm) / 2
     doc.build(story, canvasmaker=partial(_NumberedCanvas, footer_x=centre))
     return buffer.getvalue(), int(doc.page)
