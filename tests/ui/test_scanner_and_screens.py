@@ -71,6 +71,7 @@ def test_a_scanned_stack_becomes_one_handover_batch(
     for code in [*codes, codes[0]]:  # the same paper scanned twice counts once
         keyboard.scan(code)
     assert screen.model.rowCount() == 3
+    assert f"Hồ sơ {codes[0]} đã có trong lần bàn giao này (quét trùng)" in screen.count_label.text()
     answer_next_dialog(keyboard)
     screen.submit_button.click()
     batch = screen.last_batch

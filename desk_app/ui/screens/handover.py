@@ -98,8 +98,16 @@ class HandoverScreen(QWidget):
             show_error(self, exc)
             return
         rows = self.model.rows
-        if all(r.id != detail.summary.id for r in rows):
-            self.model.set_rows([*rows, detail.summary])
+        self._refresh_count()
+        if any(r.id == detail.summary.id for r in rows):
+            # A second scan of the same slip is common in a stack: say so rather than stay silent.
+            self.count_label.setText(
+                _("Hồ sơ {code} đã có trong lần bàn giao này (quét trùng). Đã quét {n} hồ sơ.").format(
+                    code=detail.summary.code or detail.summary.id, n=len(rows)
+                )
+            )
+            return
+        self.model.set_rows([*rows, detail.summary])
         self._refresh_count()
 
     @Slot()
