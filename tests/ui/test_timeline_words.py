@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from desk_app.services.container import Services
+from desk_app.sync.engine import SyncReport
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.qmodels.table import DtoTableModel
 from desk_app.ui.screens.catalogue import procedure_html
-from desk_app.ui.screens.sync import outbox_columns
+from desk_app.ui.screens.sync import outbox_columns, sync_result_words
 from desk_app.ui.widgets.dossier_detail import event_columns
 from tests.ui.helpers import accepted
 from tests.ui.test_reception_flow import OFFICER
@@ -48,3 +49,15 @@ def test_the_outbox_and_the_catalogue_speak_the_officers_words(
     window.show_screen(window.stack.indexOf(window.sync))
     shown = [*cells, html, window.sync.server.text()]
     assert not [w for w in WORDS_NOT_SHOWN for text in shown if w in text]
+
+
+def test_sync_now_says_what_happened_offline_and_online(window: MainWindow) -> None:
+    window.show_screen(window.sync)
+    assert "chưa đăng ký" in sync_result_words(SyncReport(), enrolled=False)
+    window.sync.result_label.clear()
+    window.ctx.events.sig_sync_state.emit(SyncReport(transient=True, unreachable=True))
+    assert window.sync.result_label.text()  # the desk is not enrolled here: it says so, never silence
+    assert "sẽ tự gửi lại khi có mạng" in sync_result_words(SyncReport(transient=True), enrolled=True)
+    assert sync_result_words(SyncReport(ok=True, acked=3, applied=2), enrolled=True) == (
+        "Đã đồng bộ: gửi 3 việc, nhận 2 việc từ trung tâm."
+    )

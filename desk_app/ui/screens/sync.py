@@ -19,6 +19,7 @@ from desk_app.ui.widgets.table_view import table_view
 if TYPE_CHECKING:
     from desk_app.services.outbox import OutboxService, OutboxSummary
     from desk_app.services.sync import ReviewItem, SyncService
+    from desk_app.sync.engine import SyncReport
     from desk_app.ui.context import ScreenContext
 
 STATE_NAMES = {
@@ -78,7 +79,8 @@ class SyncScreen(QWidget):
         sync_now = QPushButton(_("Đồng bộ ngay"))
         resolve = QPushButton(_("Đã xử lý mục đang chọn"))
         clock = QPushButton(_("Xác nhận đã chỉnh đồng hồ"))
-        sync_now.clicked.connect(self.sig_sync_requested.emit)
+        sync_now.clicked.connect(self._on_sync_now_button_clicked)
+        self.result_label = QLabel()  # what the last "Đồng bộ ngay" did, in words
         resolve.clicked.connect(self._on_resolve_button_clicked)
         clock.clicked.connect(self._on_clock_button_clicked)
         buttons = QHBoxLayout()
@@ -91,12 +93,13 @@ class SyncScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.server)
         layout.addLayout(buttons)
+        layout.addWidget(self.result_label)
         layout.addWidget(QLabel(_("Cần xử lý")))
         layout.addWidget(self.review_view)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         ctx.events.sig_changed.connect(self._on_events_changed)
-        ctx.events.sig_sync_state.connect(lambda _report: self.refresh() if self.isVisible() else None)
+        ctx.events.sig_sync_state.connect(self._on_events_sync_state)
         self.refresh()
 
     @Slot()
@@ -150,3 +153,27 @@ class SyncScreen(QWidget):
         """Fresh on every visit."""
         super().showEvent(event)
         self.refresh()
+
+    @Slot()
+    def _on_sync_now_button_clicked(self) -> None:
+        self.result_label.setText(_("Đang đồng bộ…"))
+        self.sig_sync_requested.emit()
+
+    @Slot(object)
+    def _on_events_sync_state(self, report: SyncReport) -> None:
+        self.result_label.setText(sync_result_words(report, self._sync.status().enrolled))
+        if self.isVisible():
+            self.refresh()
+
+
+def sync_result_words(report: SyncReport, enrolled: bool) -> str:
+    """What a sync run did, as the officer needs to know it (never an exception's text)."""
+    if not enrolled:
+        return _("Bàn chưa đăng ký với máy chủ trung tâm: dữ liệu vẫn an toàn trên máy này.")
+    if report.ok:
+        return _("Đã đồng bộ: gửi {sent} việc, nhận {got} việc từ trung tâm.").format(
+            sent=report.acked, got=report.applied
+        )
+    if report.transient:
+        return _("Không kết nối được máy chủ trung tâm; dữ liệu an toàn trên máy, sẽ tự gửi lại khi có mạng.")
+    return _("Máy chủ trung tâm từ chối đồng bộ; xem mục Cần xử lý hoặc báo quản trị viên.")
