@@ -48,9 +48,18 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A refusal says what to do; an unexpected error is logged (type and traceback only) and reported."""
     if isinstance(exc, DomainError):
+        if _hidden_screen(parent):
+            # A screen reloading behind the one in use must not pop a dialog over the officer's work.
+            log.info("refusal on a screen not on show: %s", type(exc).__name__)
+            return
         message(parent, _("Không thực hiện được"), exc.user_message)
         return
     report_unexpected(parent, type(exc), exc, exc.__traceback__)
+
+
+def _hidden_screen(parent: QWidget | None) -> bool:
+    """A widget of a shown window that is not itself on show (a screen behind the current one)."""
+    return parent is not None and not parent.isVisible() and parent.window().isVisible()
 
 
 def report_unexpected(

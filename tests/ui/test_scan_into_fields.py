@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate
 
+from desk_app.core.errors import InvalidInput
 from desk_app.services.container import Services
+from desk_app.ui.errors import show_error
 from desk_app.ui.main_window import MainWindow
-from tests.ui.conftest import Keyboard
+from tests.ui.conftest import Keyboard, Messages
 from tests.ui.helpers import accepted
 
 
@@ -36,3 +38,12 @@ def test_a_scan_in_a_choice_field_leaves_the_choice(
     keyboard.scan(code)
     assert settings.override_kind.currentIndex() == 1
     assert window.lookup.detail.detail is not None
+
+
+def test_a_screen_not_on_show_never_pops_a_refusal(window: MainWindow, messages: Messages) -> None:
+    window.show_screen(window.today)
+    show_error(window.register, InvalidInput("Ngày không hợp lệ"))  # a reload behind the screen in use
+    assert messages.shown == []
+    window.show_screen(window.register)
+    show_error(window.register, InvalidInput("Ngày không hợp lệ"))
+    assert messages.shown == ["Ngày không hợp lệ"]
