@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from desk_app.core.applicant_fields import email_problem, id_problem, normal_phone, phone_problem
 from desk_app.core.catalogue import Channel
-from desk_app.core.citizen_id import check_id_number
 from desk_app.core.errors import InvalidInput
 from desk_app.core.text import clean, clean_line
 from desk_app.i18n import _
@@ -18,9 +17,6 @@ if TYPE_CHECKING:
 
     from desk_app.core.checklist import ChecklistAnswer
     from desk_app.core.workflow import Role
-
-_PHONE_RE = re.compile(r"^\+?\d{9,12}$")
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class ApplicantKind(StrEnum):
@@ -55,14 +51,15 @@ class Applicant:
         name = clean_line(self.name)
         if not name:
             raise InvalidInput(_("Cần nhập họ tên người (hoặc tên tổ chức) nộp hồ sơ."))
-        id_number = clean_line(self.id_number).replace(" ", "")
-        if id_number and self.kind is ApplicantKind.PERSON and len(id_number) == 12:
-            check_id_number(id_number)
-        phone = re.sub(r"[\s.\-()]", "", self.phone)
-        if phone and not _PHONE_RE.match(phone):
+        id_number = clean_line(self.id_number).replace(" ", "").upper()
+        problem = id_problem(id_number, person=self.kind is ApplicantKind.PERSON)
+        if problem:
+            raise InvalidInput(problem)
+        phone = normal_phone(self.phone)
+        if phone_problem(phone):
             raise InvalidInput(_("Số điện thoại “{phone}” không hợp lệ.").format(phone=self.phone))
         email = clean_line(self.email)
-        if email and not _EMAIL_RE.match(email):
+        if email_problem(email):
             raise InvalidInput(_("Địa chỉ thư điện tử “{email}” không hợp lệ.").format(email=self.email))
         return Applicant(name, self.kind, id_number, phone, email, clean(self.address), self.from_card)
 

@@ -189,7 +189,7 @@ class ReceptionScreen(QWidget):
             self._set_form(self.form.with_new_applicant(result.card))
         else:
             self._set_form(self.form.with_card(result.card))
-        self.applicant.load(self.form)
+        self.applicant.check(self.form)
         self.picker.search.setFocus()
         return True
 
@@ -208,7 +208,7 @@ class ReceptionScreen(QWidget):
     @Slot(str, str)
     def _on_applicant_edited(self, field_name: str, value: str) -> None:
         self._set_form(self.form.edited(field_name, value))
-        self.applicant.load(self.form)
+        self.applicant.check(self.form)
 
     @Slot(bool, str)
     def _on_applicant_return_changed(self, by_post: bool, address: str) -> None:
@@ -317,6 +317,9 @@ class ReceptionScreen(QWidget):
     def _decide(self, documents: tuple[str, ...], refuse_reason: str | None = None) -> None:
         if self._detail is None:
             return
+        if self.applicant.check(self.form):  # the fields say what is wrong; no dialog
+            self.applicant.focus_first_problem()
+            return
         try:
             outcome, changes = self._reception.receive(
                 self._draft(), self._ctx.actor, refuse_reason=refuse_reason
@@ -363,7 +366,7 @@ class ReceptionScreen(QWidget):
     def restore_form(self, form: ReceptionForm) -> None:
         """Put a reception back on screen (a saved draft, or the one just cleared)."""
         self.form = form
-        self.applicant.load(form)
+        self.applicant.check(form)
         if form.procedure_code:
             self._choose_procedure(form.procedure_code, dict(form.ticks))
         self.note.setText(form.note)
@@ -373,7 +376,7 @@ class ReceptionScreen(QWidget):
         self.form = ReceptionForm()
         self._detail = None
         self._items = []
-        self.applicant.load(self.form)
+        self.applicant.check(self.form)
         self.picker.search.clear()
         self.checklist.clear()
         self.notes.clear()

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLineEdit, QWidget
+from PySide6.QtCore import QRegularExpression, Signal, Slot
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
+from desk_app.core.applicant_fields import ID_CHARS, PHONE_CHARS, field_problems
 from desk_app.core.dossier import ApplicantKind
 from desk_app.core.reception_form import APPLICANT_FIELDS, ReceptionForm
 from desk_app.i18n import _
 
 CARD_STYLE = "QLineEdit { background: #e3f4e1; }"
+PROBLEM_STYLE = "QLineEdit { border: 2px solid #c62828; }"
 
 
 class ApplicantForm(QGroupBox):
@@ -34,6 +37,13 @@ class ApplicantForm(QGroupBox):
             "email": _("Thư điện tử"),
         }
         self.fields["name"].setPlaceholderText(_("Quét mã QR trên thẻ CCCD hoặc gõ họ tên"))
+        # Only what can belong in a field is typed into it at all (a letter in a phone number is not).
+        for name, chars in (("phone", PHONE_CHARS), ("id_number", ID_CHARS)):
+            self.fields[name].setValidator(QRegularExpressionValidator(QRegularExpression(chars), self))
+        self.hint = QLabel()  # what is wrong with the fields, as the officer types
+        self.hint.setStyleSheet("color: #c62828;")
+        self.hint.setWordWrap(True)
+        self.problems: dict[str, str] = {}
         layout = QFormLayout(self)
         layout.addRow(_("Đối tượng"), self.kind)
         for name, edit in self.fields.items():
@@ -45,6 +55,7 @@ class ApplicantForm(QGroupBox):
         self.return_address.setEnabled(False)
         layout.addRow(_("Trả kết quả"), self.by_post)
         layout.addRow(_("Địa chỉ nhận kết quả"), self.return_address)
+        layout.addRow(self.hint)
         self.by_post.toggled.connect(self._on_by_post_toggled)
         self.return_address.textEdited.connect(self._on_return_address_text_edited)
         self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
@@ -74,7 +85,8 @@ class ApplicantForm(QGroupBox):
                 if edit.text() != value:
                     edit.setText(value)
                 from_card = name in form.from_card
-                edit.setStyleSheet(CARD_STYLE if from_card else "")
+                problem = name in self.problems
+                edit.setStyleSheet(PROBLEM_STYLE if problem else CARD_STYLE if from_card else "")
                 edit.setToolTip(_("Lấy từ thẻ CCCD (sửa thì bỏ đánh dấu)") if from_card else "")
             self.kind.setCurrentIndex(max(0, self.kind.findData(form.kind)))
             self.by_post.setChecked(form.return_by_post)
@@ -82,3 +94,25 @@ class ApplicantForm(QGroupBox):
                 self.return_address.setText(form.return_address)
         finally:
             self._loading = False
+
+    def check(self, form: ReceptionForm) -> dict[str, str]:
+        """Mark the faulty fields (red border, the reasons under the form) without any dialog.
+
+        An empty name is only a problem once something else was typed (a fresh form is not an error).
+        """
+        self.problems = field_problems(
+            form.name, form.id_number, form.phone, form.email, person=form.kind == ApplicantKind.PERSON.value
+        )
+        if form.is_empty:
+            self.problems = {}
+        self.hint.setText("\n".join(self.problems.values()))
+        self.load(form)
+        return self.problems
+
+    def focus_first_problem(self) -> bool:
+        """Put the cursor in the first faulty field; False when there is none."""
+        for name, edit in self.fields.items():
+            if name in self.problems:
+                edit.setFocus()
+                return True
+        return False
