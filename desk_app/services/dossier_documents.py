@@ -20,6 +20,7 @@ from desk_app.printing.forms import (
     supplement_request,
 )
 from desk_app.printing.forms.common import NO_SIGNER, Signer
+from desk_app.services.dossier_views import registered_return
 from desk_app.services.print_data import handover_rows
 from desk_app.services.timefmt import parse_iso
 
@@ -70,14 +71,14 @@ def render(document: str, source: Source) -> bytes:
 
 def with_history(data: DossierPrint, events: Sequence[DossierEventRecord]) -> DossierPrint:
     """What the journal adds to every document: the first due date, the return chosen at reception."""
-    reception = json.loads(events[0].payload)["data"] if events else {}
     moved = next((e for e in events if e.action == Action.RESCHEDULE), None)
     original = json.loads(moved.payload)["data"].get("old_due_at") if moved is not None else None
+    post_to = registered_return(events)
     return replace(
         data,
         original_due_at=parse_iso(original) if original else None,
-        return_by_post=reception.get("return_method") == "post",
-        return_address=reception.get("return_address") or "",
+        return_by_post=post_to is not None,
+        return_address=post_to or "",
     )
 
 
