@@ -82,6 +82,14 @@ class Role(StrEnum):
         order = [Role.OFFICER, Role.SUPERVISOR, Role.ADMIN]
         return order.index(self) >= order.index(other)
 
+    @property
+    def label(self) -> str:
+        """The role as the officer reads it."""
+        return _(ROLE_TITLES[self])
+
+
+ROLE_TITLES = {Role.OFFICER: N_("Cán bộ"), Role.SUPERVISOR: N_("Trưởng bộ phận"), Role.ADMIN: N_("Quản trị")}
+
 
 S = DossierStatus
 A = Action

@@ -38,7 +38,7 @@ def require(actor: Actor, role: Role, what: str) -> None:
     if not actor.role.at_least(role):
         raise PermissionDenied(
             _("{what}: cần quyền {role}; tài khoản {user} không có quyền này.").format(
-                what=what, role=role.value, user=actor.username
+                what=what, role=role.label, user=actor.username
             )
         )
 
@@ -106,6 +106,16 @@ class UserService:
             user.updated_at = iso(self._clock.now())
             uow.commit()
         return Changes.USERS
+
+    def change_own_password(self, actor: Actor, current: str, new: str) -> Changes:
+        """An officer's own new password, given the current one (a shared PC is not enough)."""
+        try:
+            self.authenticate(actor.username, current)
+        except LoginFailed:
+            raise LoginFailed(_("Mật khẩu hiện tại không đúng.")) from None
+        if new == current:
+            raise InvalidInput(_("Mật khẩu mới phải khác mật khẩu hiện tại."))
+        return self.set_password(actor.username, new, actor)
 
     def authenticate(self, username: str, password: str) -> Actor:
         """The actor for a correct user name and password."""

@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
-    QListWidget,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -17,11 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.scan import OPENS_DOSSIER, ScanKind, ScanResult
-from desk_app.i18n import N_, _
+from desk_app.i18n import _
 from desk_app.services.sync import CLOCK_WARN_MS
 from desk_app.ui.context import ScreenContext
 from desk_app.ui.errors import message
 from desk_app.ui.geometry import available_area, keep_on_screen
+from desk_app.ui.officer_controls import OfficerControls
 from desk_app.ui.print_flow import PrintFlow
 from desk_app.ui.screens.catalogue import CatalogueScreen
 from desk_app.ui.screens.day_close import DayCloseScreen
@@ -36,6 +36,7 @@ from desk_app.ui.screens.sync import SyncScreen
 from desk_app.ui.screens.today import TodayScreen
 from desk_app.ui.sync_loop import SyncLoop
 from desk_app.ui.timefmt import show_time
+from desk_app.ui.widgets.nav_panel import NavPanel
 from desk_app.ui.widgets.scan_input import ScanInput
 
 if TYPE_CHECKING:
@@ -48,8 +49,6 @@ if TYPE_CHECKING:
     from desk_app.services.sync import SyncReport
     from desk_app.ui.events import AppEvents
     from desk_app.ui.tasks import TaskRunner
-
-ROLE_NAMES = {"officer": N_("Cán bộ"), "supervisor": N_("Trưởng bộ phận"), "admin": N_("Quản trị")}
 
 
 class _LazyPrinting:
@@ -105,35 +104,38 @@ class MainWindow(QMainWindow):
             (_("Cài đặt"), self.settings_screen),
             (_("Kết thúc ngày"), self.day_close),
         ]
-        self.nav = QListWidget()
+        nav_icons: dict[QWidget, str] = {
+            self.today: "home", self.reception: "file-import", self.lookup: "search",
+            self.handover: "arrows-exchange", self.returns: "file-check", self.register: "notebook",
+            self.reports: "chart-bar", self.catalogue: "list-details", self.sync: "refresh",
+            self.settings_screen: "settings", self.day_close: "calendar-check",
+        }  # fmt: skip
+        self.nav_panel = NavPanel(services.desk.identity().unit_name, services.clock.now)
+        self.nav = self.nav_panel.list
         self.stack = QStackedWidget()
         for number, (title, screen) in enumerate(self.screens, start=1):
             self.stack.addWidget(screen)
-            if number > 10:  # Alt+1 … Alt+0 and F1 … F10 reach the first ten
-                self.nav.addItem(title)
-                continue
-            self.nav.addItem(f"{title}  (Alt+{number % 10})")
-            QShortcut(QKeySequence(f"Alt+{number % 10}"), self, lambda n=number - 1: self.show_screen(n))
-        self.nav.setMinimumWidth(180)
+            # Alt+1 … Alt+0 and F1 … F10 reach the first ten
+            self.nav_panel.add(title, nav_icons.get(screen), number if number <= 10 else None)
+            if number <= 10:
+                QShortcut(QKeySequence(f"Alt+{number % 10}"), self, lambda n=number - 1: self.show_screen(n))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.splitter = QSplitter()
-        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.nav_panel)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([200, 1080])
         self.setCentralWidget(self.splitter)
         desk = services.desk.identity()
         self.setWindowTitle(_("Một cửa — {unit}").format(unit=desk.unit_name or desk.unit_code))
-        self._officer = QLabel(
-            _("Cán bộ: {user} ({role})").format(
-                user=actor.username, role=_(ROLE_NAMES.get(actor.role, actor.role))
-            )
-        )
+        self.officer = OfficerControls(self, services.users, services.settings, tasks, actor, self.splitter)
+        self.sig_log_out = self.officer.sig_log_out
         self._desk = QLabel(_("Bàn: {unit} · dải số {slot}").format(unit=desk.unit_code, slot=desk.code_slot))
         self.online_label = QLabel(_("Ngoại tuyến (chưa đăng ký máy chủ trung tâm)"))
         self.pending_label = QLabel()
         self.calendar_label = QLabel()
-        for label in (self._officer, self._desk, self.online_label, self.pending_label, self.calendar_label):
+        self.statusBar().addPermanentWidget(self.officer.button)
+        for label in (self._desk, self.online_label, self.pending_label, self.calendar_label):
             self.statusBar().addPermanentWidget(label)
         self.scan_input = ScanInput(self)
         self.scan_input.sig_scanned.connect(self._on_scan_input_scanned)
@@ -164,6 +166,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_scan_input_scanned(self, result: ScanResult) -> None:
+        if self.officer.locked:
+            return  # a scan at a locked screen opens nothing
         screen = self.current_screen()
         handler = getattr(screen, "handle_scan", None)
         if handler is not None and handler(result):
@@ -239,6 +243,17 @@ class MainWindow(QMainWindow):
         if self._pending_sizes:
             self.splitter.setSizes(self._pending_sizes)
             self._pending_sizes = []
+
+    def start_session(self) -> None:
+        """Start the sync loop and the idle lock once the window is on screen."""
+        self.sync_loop.start()
+        self.officer.idle.start()
+
+    def end_session(self) -> None:
+        """Stop what runs for this officer's session (sync loop, timers, idle lock) before a new login."""
+        self.sync_loop.stop()
+        self._status_timer.stop()
+        self.officer.idle.stop()
 
     def save_layout(self) -> None:
         """Remember geometry, splitter and the screen in use."""

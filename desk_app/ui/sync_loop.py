@@ -35,6 +35,7 @@ class SyncLoop(QObject):
         self._events = events
         self._backoff = Backoff()
         self.running = False
+        self._stopped = False
         self.last: SyncReport | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -44,6 +45,12 @@ class SyncLoop(QObject):
     def start(self) -> None:
         """First run soon after start-up, then every 10 s."""
         self._timer.start(WAKE_MS)
+
+    def stop(self) -> None:
+        """No further runs (the officer's session ended); a run in progress finishes on its own."""
+        self._stopped = True
+        self._timer.stop()
+        self._events.sig_changed.disconnect(self._on_events_changed)
 
     @Slot(object)
     def _on_events_changed(self, changes: Changes) -> None:
@@ -61,6 +68,8 @@ class SyncLoop(QObject):
     def _on_done(self, report: SyncReport) -> None:
         self.running = False
         self.last = report
+        if self._stopped:
+            return
         if report.ok:
             self._backoff.reset()
             delay = PERIOD_MS

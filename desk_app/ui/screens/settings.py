@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,14 +27,16 @@ from PySide6.QtWidgets import (
 from desk_app.core.calendar import CalendarOverride, OverrideKind
 from desk_app.core.documents import DOCUMENTS
 from desk_app.core.errors import DomainError, InvalidInput
+from desk_app.core.workflow import Role
 from desk_app.i18n import N_, _
 from desk_app.services.settings import (
     AUTO_PRINT,
-    LANGUAGE,
+    IDLE_LOCK_MINUTES,
     PAPER,
     PAPERS,
     PRINTER,
     UNIT_TEXTS,
+    officer_language,
 )
 from desk_app.ui.dialogs.preview import printer_names
 from desk_app.ui.errors import message, show_error
@@ -98,19 +101,35 @@ class SettingsScreen(QWidget):
         self._settings = settings
         self._calendar = calendar
         self._ctx = ctx
+        self.is_admin = ctx.actor.role.at_least(Role.ADMIN)
         identity = desk.identity()
         self.unit = {s.key: QLineEdit() for s in UNIT_TEXTS}
         unit_box = QGroupBox(_("Đơn vị và bàn tiếp nhận"))
         unit_form = QFormLayout(unit_box)
+        self.read_only_notice = QLabel(
+            _(
+                "Thông tin đơn vị in trên mọi văn bản, giờ làm việc và lịch nghỉ chỉ tài khoản quản trị "
+                "được sửa; tài khoản của anh/chị chỉ xem. Khổ giấy, máy in và ngôn ngữ thì sửa được."
+            )
+        )
+        self.read_only_notice.setWordWrap(True)
+        self.read_only_notice.setVisible(not self.is_admin)
+        unit_form.addRow(self.read_only_notice)
         for setting in UNIT_TEXTS:
             unit_form.addRow(_(setting.title), self.unit[setting.key])
+            self.unit[setting.key].setReadOnly(not self.is_admin)
+        self.idle_lock = QSpinBox()
+        self.idle_lock.setRange(0, 240)
+        self.idle_lock.setSuffix(_(" phút"))
+        self.idle_lock.setEnabled(self.is_admin)
+        unit_form.addRow(_(IDLE_LOCK_MINUTES.title), self.idle_lock)
         unit_form.addRow(_("Mã đơn vị"), QLabel(identity.unit_code))
         unit_form.addRow(_("Dải số của bàn"), QLabel(str(identity.code_slot)))
         unit_form.addRow(_("Mã bàn"), QLabel(identity.desk_id))
         self.language = QComboBox()
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")
-        unit_form.addRow(_("Ngôn ngữ giao diện (áp dụng khi mở lại)"), self.language)
+        unit_form.addRow(_("Ngôn ngữ giao diện của anh/chị (áp dụng từ lần đăng nhập sau)"), self.language)
 
         print_box = QGroupBox(_("In ấn"))
         print_form = QFormLayout(print_box)
@@ -162,6 +181,10 @@ class SettingsScreen(QWidget):
         for widget in (self.override_day, self.override_kind, self.override_note, add, remove):
             row.addWidget(widget)
         hours_form.addRow(row)
+        for field in (self.hours, self.cutoff):
+            field.setReadOnly(not self.is_admin)
+        for widget in (save_hours, self.override_day, self.override_kind, self.override_note, add, remove):
+            widget.setEnabled(self.is_admin)
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -178,7 +201,9 @@ class SettingsScreen(QWidget):
         """Show the stored values."""
         for setting in UNIT_TEXTS:
             self.unit[setting.key].setText(self._settings.get(setting))
-        self.language.setCurrentIndex(max(0, self.language.findData(self._settings.get(LANGUAGE))))
+        language = self._settings.language_for(self._ctx.actor.username)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.idle_lock.setValue(self._settings.get(IDLE_LOCK_MINUTES))
         self.auto_print.setChecked(self._settings.get(AUTO_PRINT))
         for document, combo in self.papers.items():
             combo.setCurrentText(self._settings.get(PAPER[document]))
@@ -191,15 +216,19 @@ class SettingsScreen(QWidget):
 
     @Slot()
     def _on_save_button_clicked(self) -> None:
-        who = self._ctx.actor.username
+        who = self._ctx.actor
         try:
-            changes = self._settings.set(LANGUAGE, str(self.language.currentData()), who)
-            for setting in UNIT_TEXTS:
-                changes |= self._settings.set(setting, self.unit[setting.key].text().strip(), who)
-            changes |= self._settings.set(AUTO_PRINT, self.auto_print.isChecked(), who)
+            changes = self._settings.change(
+                officer_language(who.username), str(self.language.currentData()), who
+            )
+            if self.is_admin:
+                for setting in UNIT_TEXTS:
+                    changes |= self._settings.change(setting, self.unit[setting.key].text().strip(), who)
+                changes |= self._settings.change(IDLE_LOCK_MINUTES, self.idle_lock.value(), who)
+            changes |= self._settings.change(AUTO_PRINT, self.auto_print.isChecked(), who)
             for document, combo in self.papers.items():
-                changes |= self._settings.set(PAPER[document], combo.currentText(), who)
-                changes |= self._settings.set(
+                changes |= self._settings.change(PAPER[document], combo.currentText(), who)
+                changes |= self._settings.change(
                     PRINTER[document], str(self.printers[document].currentData()), who
                 )
         except DomainError as exc:
