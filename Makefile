@@ -87,7 +87,7 @@ dist-test: dist
 
 # Screenshots of every screen under a virtual X server (needs xvfb and Qt's xcb libraries).
 screenshots: $(STAMP)
-	xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" env QT_QPA_PLATFORM=xcb $(BIN)/python tools/screenshots.py
+	xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" env QT_QPA_PLATFORM=xcb $(BIN)/python tools/screenshots.py
 
 clean:
 	rm -rf $(VENV) $(NOQT) .mypy_cache .ruff_cache .pytest_cache build dist

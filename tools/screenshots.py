@@ -1,6 +1,8 @@
 """Screenshots of every screen, for docs/screenshots/ (run by `make screenshots` under Xvfb).
 
-A demo database with a few dossiers in several states; each screen is shown in turn and grabbed.
+A demo database with a few dossiers in several states; each screen is shown in turn and grabbed at
+1366×728 and at 1920×1040 (`NN-name-1366.png`, `NN-name-1920.png`). Without Xvfb:
+`QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py`.
 """
 
 from __future__ import annotations
@@ -25,12 +27,13 @@ from desk_app.ui.events import AppEvents
 from desk_app.ui.tasks import TaskRunner
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+SIZES = ((1366, 728), (1920, 1040))  # the commonest commune screen and full HD, each less a 40-px taskbar
 OFFICER = Actor("canbo1", Role.OFFICER)
 PEOPLE = ["Nguyễn Thị Thu Hà", "Trần Văn Đức", "Lê Hoàng Phương Anh", "Phạm Quốc Việt", "Võ Thị Ngọc Ánh"]
 CARD = "001090123456|012345678|Nguyễn Văn Bình|01011990|Nam|Thôn Phú Mỹ, xã Phú Mỹ, tỉnh Lâm Đồng|15042021"
 
 
-def seed(services, when: datetime) -> str:  # type: ignore[no-untyped-def]
+def seed(services, when: datetime) -> list[str]:  # type: ignore[no-untyped-def]
     codes = []
     for i, name in enumerate(PEOPLE):
         detail = services.catalogue.procedure("1.001193" if i % 2 == 0 else "1.000894")
@@ -46,7 +49,7 @@ def seed(services, when: datetime) -> str:  # type: ignore[no-untyped-def]
     )
     services.dossiers.act(codes[1], ActionRequest(Action.FINISH), OFFICER)
     del when
-    return codes[0]
+    return codes  # [0] at a department, [1] with its result back at the desk
 
 
 def main() -> int:
@@ -55,7 +58,8 @@ def main() -> int:
     clock = FixedClock(datetime(2026, 11, 20, 9, 30, tzinfo=VN_TZ))
     services = build_services(folder / "desk.sqlite3", clock=clock)
     services.desk.initialise_demo()
-    code = seed(services, clock.now())
+    codes = seed(services, clock.now())
+    code = codes[0]
     window = build_window(services, TaskRunner(immediate=True), AppEvents(), OFFICER, None)
     # The counters' usual screen less its taskbar (the app itself opens maximised on the real screen).
     window.setWindowState(Qt.WindowState.WindowNoState)
@@ -93,7 +97,7 @@ def main() -> int:
         ("01-tiep-nhan", window.reception, reception),
         ("02-tra-cuu", window.lookup, lookup),
         ("03-ban-giao", window.handover, handover),
-        ("04-tra-ket-qua", window.returns, lambda: window.returns.load(code)),
+        ("04-tra-ket-qua", window.returns, lambda: window.returns.load(codes[1])),
         ("05-so-theo-doi", window.register, register),
         ("06-bao-cao", window.reports, reports),
         ("07-danh-muc", window.catalogue, catalogue),
@@ -103,14 +107,20 @@ def main() -> int:
     ]
     del shots
 
+    def grab(name: str, size: tuple[int, int], then: callable) -> None:  # type: ignore[valid-type]
+        window.resize(*size)
+        QTimer.singleShot(300, lambda: (window.grab().save(str(OUT / f"{name}-{size[0]}.png")), then()))
+
     def run(index: int = 0) -> None:
         if index == len(steps):
             app.quit()
             return
         name, screen, prepare = steps[index]
+        window.resize(*SIZES[0])
         window.show_screen(screen)
         prepare()
-        QTimer.singleShot(300, lambda: (window.grab().save(str(OUT / f"{name}.png")), run(index + 1)))
+        # Each screen at 1366×728 and at 1920×1040 (1080 less a taskbar), prepared once.
+        grab(name, SIZES[0], lambda: grab(name, SIZES[1], lambda: run(index + 1)))
 
     QTimer.singleShot(300, run)
     app.exec()

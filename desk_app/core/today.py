@@ -74,3 +74,13 @@ def time_left_words(due_at: datetime, now: datetime) -> str:
     else:
         amount = _("{m} phút").format(m=minutes)
     return _("quá {amount}").format(amount=amount) if late else _("còn {amount}").format(amount=amount)
+
+
+SOON = timedelta(days=1)
+
+
+def due_is_close(due_at: datetime, now: datetime) -> bool | None:
+    """True when past due, False when due within a day, None otherwise (how urgent a badge looks)."""
+    if due_at < now:
+        return True
+    return False if due_at - now <= SOON else None

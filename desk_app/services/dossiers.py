@@ -110,6 +110,20 @@ class DossierService:
             uow.commit()
         return detail, Changes.DOSSIERS | Changes.QUEUE | Changes.REGISTER | Changes.OUTBOX | Changes.HANDOVER
 
+    def finish_and_return(
+        self, ref: str, request: ActionRequest, actor: Actor
+    ) -> tuple[DossierDetail, Changes]:
+        """Có kết quả và trả ngay: the result is recorded and handed over in one transaction."""
+        with writing(self._db) as uow:
+            record = find_dossier(uow.session, ref)
+            self.act_in(
+                uow.session, record, ActionRequest(Action.FINISH, occurred_at=request.occurred_at), actor
+            )
+            self.act_in(uow.session, record, replace(request, action=Action.RETURN_RESULT), actor)
+            detail = detail_of(uow.session, record, actor)
+            uow.commit()
+        return detail, Changes.DOSSIERS | Changes.QUEUE | Changes.REGISTER | Changes.OUTBOX | Changes.HANDOVER
+
     def act_in(
         self,
         session: Session,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from desk_app.core.documents import DOCUMENTS, PAPER_CHOICES, RULE_SETS
 from desk_app.core.errors import InvalidInput
-from desk_app.core.workflow import Role
+from desk_app.core.workflow import Action, Role
 from desk_app.i18n import N_, _
 from desk_app.models import SettingRecord
 from desk_app.services.changes import Changes
@@ -113,6 +113,51 @@ PAPER = {
 PRINTER = {doc: Setting(f"print.printer.{doc}", "", str, N_("Máy in")) for doc in PAPER_CHOICES}
 AUTO_PRINT = Setting("print.auto", False, bool, N_("In thẳng ra máy in đã chọn, không hỏi"))
 LANGUAGES = ("vi", "en")
+QUICK_REASONS: dict[Action, Setting[str]] = {
+    Action.REFUSE: Setting(
+        f"reasons.{Action.REFUSE.value}",
+        "Thủ tục hành chính không thuộc thẩm quyền giải quyết của cơ quan, đơn vị.\n"
+        "Người nộp không phải người yêu cầu hoặc người được ủy quyền hợp lệ.\n"
+        "Giấy tờ trong hồ sơ có dấu hiệu tẩy xóa, sửa chữa, giả mạo.\n"
+        "Yêu cầu không thuộc phạm vi của thủ tục hành chính đã chọn.",
+        str,
+        N_("Lý do từ chối tiếp nhận thường dùng (mỗi dòng một lý do)"),
+        Role.SUPERVISOR,
+    ),
+    Action.RESCHEDULE: Setting(
+        f"reasons.{Action.RESCHEDULE.value}",
+        "Cần xác minh thêm thông tin với cơ quan, đơn vị có liên quan.\n"
+        "Chưa nhận được ý kiến của cơ quan phối hợp giải quyết.\n"
+        "Cần kiểm tra, thẩm định thực tế.\n"
+        "Hệ thống, cơ sở dữ liệu chuyên ngành gặp sự cố.",
+        str,
+        N_("Lý do hẹn lại thường dùng (mỗi dòng một lý do)"),
+        Role.SUPERVISOR,
+    ),
+    Action.REQUEST_SUPPLEMENT: Setting(
+        f"reasons.{Action.REQUEST_SUPPLEMENT.value}",
+        "Cơ quan giải quyết yêu cầu bổ sung, làm rõ thông tin trong hồ sơ.\n"
+        "Tờ khai chưa đúng mẫu hoặc kê khai chưa đầy đủ.",
+        str,
+        N_("Lý do yêu cầu bổ sung thường dùng (mỗi dòng một lý do)"),
+        Role.SUPERVISOR,
+    ),
+    Action.STOP: Setting(
+        f"reasons.{Action.STOP.value}",
+        "Người nộp không bổ sung hồ sơ theo yêu cầu trong thời hạn.\n"
+        "Có văn bản của cơ quan có thẩm quyền yêu cầu dừng giải quyết.",
+        str,
+        N_("Lý do dừng giải quyết thường dùng (mỗi dòng một lý do)"),
+        Role.SUPERVISOR,
+    ),
+    Action.WITHDRAW: Setting(
+        f"reasons.{Action.WITHDRAW.value}",
+        "Người nộp có đơn đề nghị rút hồ sơ.",
+        str,
+        N_("Lý do rút hồ sơ thường dùng (mỗi dòng một lý do)"),
+        Role.SUPERVISOR,
+    ),
+}
 
 
 def officer_language(username: str) -> Setting[str]:
@@ -159,6 +204,13 @@ class SettingsService:
         """:meth:`set` on an officer's behalf: refused unless the officer's role may change it."""
         require(actor, setting.role, _(setting.title))
         return self.set(setting, value, actor.username)
+
+    def quick_reasons(self, action: Action) -> list[str]:
+        """The common reasons offered for ``action``, one per stored line."""
+        setting = QUICK_REASONS.get(action)
+        if setting is None:
+            return []
+        return [line.strip() for line in self.get(setting).splitlines() if line.strip()]
 
     def language_for(self, username: str) -> str:
         """The language an officer chose, else the desk's."""

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from desk_app.core.dossier import Actor
+    from desk_app.core.workflow import Action
     from desk_app.ui.events import AppEvents
     from desk_app.ui.print_flow import PrintFlow
     from desk_app.ui.tasks import TaskRunner
@@ -20,3 +23,5 @@ class ScreenContext:
     events: AppEvents
     tasks: TaskRunner
     printer: PrintFlow
+    reasons: Callable[[Action], list[str]] = field(default=lambda _action: [])
+    """The common reasons offered for an action (settings, one per line)."""

@@ -126,7 +126,11 @@ class DetailActions(QObject):
             self._dossiers.suggested_new_due(current.summary.due_at) if action is Action.RESCHEDULE else None
         )
         dialog = ActionDialog(
-            action, self._parent, default_department=current.department or "", default_due=default_due
+            action,
+            self._parent,
+            default_department=current.department or "",
+            default_due=default_due,
+            reasons=self._ctx.reasons(action),
         )
         ref = current.summary.code or current.summary.id
         # A refused action keeps the dialog and what was typed in it: the officer corrects and retries.

@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self._services = services
         self._events = events
         self.printer = PrintFlow(services.settings, lambda: self)
-        ctx = ScreenContext(actor, events, tasks, self.printer)
+        ctx = ScreenContext(actor, events, tasks, self.printer, services.settings.quick_reasons)
         self.ctx = ctx
         s = services
         printing = cast("PrintService", _LazyPrinting(services))
@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.nav_panel)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([200, 1080])
+        self.splitter.setSizes([216, 1064])
         self.setCentralWidget(self.splitter)
         desk = services.desk.identity()
         self.setWindowTitle(_("Một cửa — {unit}").format(unit=desk.unit_name or desk.unit_code))

@@ -12,6 +12,7 @@ from desk_app.services.settings import LANGUAGE
 from desk_app.ui.dialogs.login import LoginDialog
 from desk_app.ui.events import AppEvents
 from desk_app.ui.main_window import MainWindow
+from desk_app.ui.qt_vi import apply_locale
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -42,7 +43,9 @@ class OfficerSession(QObject):
 
     def login(self) -> Actor | None:
         """The login dialog, in the desk's language (nobody is logged in yet)."""
-        set_language(self._services.settings.get(LANGUAGE))
+        language = self._services.settings.get(LANGUAGE)
+        set_language(language)
+        apply_locale(language)
         dialog = LoginDialog(self._services.users, self._tasks)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -50,7 +53,9 @@ class OfficerSession(QObject):
 
     def open(self, actor: Actor) -> MainWindow:
         """The main window for ``actor``, shown, with its sync loop and idle lock running."""
-        set_language(self._services.settings.language_for(actor.username))
+        language = self._services.settings.language_for(actor.username)
+        set_language(language)
+        apply_locale(language)
         window = MainWindow(self._services, self._tasks, AppEvents(), actor, self._state_file)
         window.sig_log_out.connect(self._on_window_log_out)
         window.show()

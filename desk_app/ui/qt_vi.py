@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from desk_app.i18n import N_, _
@@ -84,6 +84,17 @@ class QtVietnameseTranslator(QTranslator):
     def isEmpty(self) -> bool:
         """Never empty, so Qt asks us."""
         return False
+
+
+def apply_locale(language: str) -> None:
+    """Qt's own month and day names and formats (the calendar popup) in the interface language.
+
+    Widgets built afterwards take it; the windows are built after each login.
+    """
+    if language == "vi":
+        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 
 def install(app: QCoreApplication) -> QtVietnameseTranslator:

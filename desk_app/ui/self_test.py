@@ -50,6 +50,11 @@ def run_self_test() -> int:
         if not families:
             raise RuntimeError("no font loaded")
         steps.append("fonts: " + ", ".join(families))
+        from desk_app.ui.style import icon, load_ui_font
+
+        if load_ui_font() is None or icon("home").isNull():  # the bundle needs QtSvg for the icons
+            raise RuntimeError("the screen font or the icons did not load")
+        steps.append("screen font and icons")
     except Exception as exc:
         sys.stderr.write(f"self-test FAILED after {steps}: {type(exc).__name__}: {exc}\n")
         return 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desk_app.core.clock import VN_TZ
@@ -40,17 +40,17 @@ def test_the_new_appointment_defaults_to_the_next_working_days_closing(
     assert services.dossiers.suggested_new_due(
         services.dossiers.show(code, OFFICER).summary.due_at
     ) == datetime(2026, 11, 23, 17, 0, tzinfo=VN_TZ)  # Monday: Saturday and Sunday are skipped
-    seen: list[QDateTime] = []
+    seen: list[str] = []
 
     def look(dialog: ActionDialog) -> int:
-        seen.append(dialog.new_due.dateTime())
+        seen.append(dialog.new_due.text())
         return 0
 
     monkeypatch.setattr(ActionDialog, "exec", look)
     window.show_screen(2)
     window.lookup.open(code)
     window.lookup.detail.action_buttons[Action.RESCHEDULE.value].click()
-    assert seen == [QDateTime(QDate(2026, 11, 23), QTime(17, 0))]
+    assert seen == ["23/11/2026 17:00"]
 
 
 def test_a_refused_action_keeps_the_dialog_and_the_typed_reason(
@@ -64,9 +64,9 @@ def test_a_refused_action_keeps_the_dialog_and_the_typed_reason(
         rounds.append(dialog.reason.toPlainText())
         if len(rounds) == 1:
             dialog.reason.setPlainText("Cần xác minh nơi cư trú")
-            dialog.new_due.setDateTime(QDateTime(QDate(2026, 11, 21), QTime(10, 0)))  # a Saturday: refused
+            dialog.new_due.setText("21/11/2026 10:00")  # a Saturday: refused
             return 1
-        dialog.new_due.setDateTime(QDateTime(QDate(2026, 11, 25), QTime(10, 0)))
+        dialog.new_due.setText("25/11 10h")  # the short form
         return 1
 
     monkeypatch.setattr(ActionDialog, "exec", officer)
@@ -78,3 +78,23 @@ def test_a_refused_action_keeps_the_dialog_and_the_typed_reason(
     assert rounds == ["", "Cần xác minh nơi cư trú"]  # shown again with the reason still typed
     assert any("không phải giờ làm việc" in m for m in messages.shown)
     assert services.dossiers.show(code, OFFICER).reschedule_count == 1
+
+
+def test_quick_picks_fill_the_reason_and_an_unreadable_date_keeps_the_dialog(window: MainWindow) -> None:
+    reasons = window.ctx.reasons(Action.RESCHEDULE)
+    assert reasons, "the common reschedule reasons ship with the desk"
+    dialog = ActionDialog(Action.RESCHEDULE, window, reasons=reasons)
+    dialog.show()
+    dialog.quick.setCurrentIndex(2)
+    dialog.quick.activated.emit(2)
+    assert dialog.reason.toPlainText() == reasons[1]
+    dialog.quick.activated.emit(1)
+    assert dialog.reason.toPlainText() == f"{reasons[1]}\n{reasons[0]}"  # a second pick is added below
+    dialog.new_due.setText("31/11")
+    dialog.accept()
+    assert dialog.isVisible() and "không có thật" in dialog.problem.text()
+    dialog.new_due.setText("15/12 16:30")
+    dialog.accept()
+    assert dialog.result() == ActionDialog.DialogCode.Accepted
+    request = dialog.request()
+    assert request.new_due_at is not None and (request.new_due_at.day, request.new_due_at.hour) == (15, 16)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -9,16 +10,19 @@ import pytest
 from PySide6.QtCore import QModelIndex
 
 from desk_app.core.calendar import CalendarOverride, OverrideKind
+from desk_app.core.dossier import Actor
 from desk_app.core.errors import InvalidInput
+from desk_app.core.workflow import Role
 from desk_app.services.changes import Changes
 from desk_app.services.container import Services
 from desk_app.services.settings import AUTO_PRINT, PAPER, UNIT_NAME
+from desk_app.ui.context import ScreenContext
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.qmodels.dossiers import DossierTableModel
 from desk_app.ui.qmodels.table import DtoTableModel
 from desk_app.ui.screens.register import RegisterTableModel, register_columns
 from desk_app.ui.screens.reports import bieu06_columns
-from desk_app.ui.screens.settings import override_columns, parse_cutoff, parse_hours
+from desk_app.ui.screens.settings import SettingsScreen, override_columns, parse_cutoff, parse_hours
 from desk_app.ui.screens.sync import outbox_columns
 from desk_app.ui.widgets.dossier_detail import event_columns
 from desk_app.ui.widgets.procedure_picker import procedure_columns
@@ -111,7 +115,12 @@ def test_settings_are_saved_and_refused_when_wrong(
     window: MainWindow, services: Services, messages: Messages
 ) -> None:
     window.show_screen(9)
-    screen = window.settings_screen
+    screen = SettingsScreen(
+        services.settings,
+        services.calendar,
+        services.desk,
+        ScreenContext(Actor("admin", Role.ADMIN), window.ctx.events, window.ctx.tasks, window.printer),
+    )  # the unit's identity and hours are the admin's (an officer's screen shows them read-only)
     screen.unit[UNIT_NAME.key].setText("Trung tâm Phục vụ hành chính công xã Hòa Bình")
     screen.papers["receipt"].setCurrentText("A4")
     screen.auto_print.setChecked(True)
@@ -163,3 +172,29 @@ def test_day_close_screen(window: MainWindow, services: Services) -> None:
     window.day_close.day.setDate(window.day_close.day.date().fromString("20/11/2026", "dd/MM/yyyy"))
     window.day_close.refresh()
     assert window.day_close.values["received"].text() == "2"
+
+
+def test_every_dossier_list_shows_a_live_time_left_badge(services: Services) -> None:
+    from datetime import timedelta
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor
+
+    from desk_app.core.workflow import DossierStatus
+    from desk_app.ui.qmodels.dossiers import LATE, SOON
+
+    (code,) = accepted(services)
+    summary = services.dossiers.show(code, OFFICER).summary
+    assert summary.due_at is not None
+    now = [summary.due_at - timedelta(hours=3)]
+    model = DossierTableModel(lambda: now[0])
+    returned = replace(summary, status=DossierStatus.RETURNED)
+    model.set_rows([summary, returned])
+    badge = model.index(0, DossierTableModel.BADGE)
+    assert model.headerData(DossierTableModel.BADGE, Qt.Orientation.Horizontal) == "Còn / quá hạn"
+    assert model.data(badge) == "còn 3 giờ"
+    assert model.data(badge, Qt.ItemDataRole.ForegroundRole) == QColor(SOON)
+    now[0] = summary.due_at + timedelta(days=2, hours=3)
+    assert model.data(badge) == "quá 2 ngày 3 giờ"  # the same row, a minute later on the clock
+    assert model.data(badge, Qt.ItemDataRole.ForegroundRole) == QColor(LATE)
+    assert model.data(model.index(1, DossierTableModel.BADGE)) == "", "a finished dossier has no badge"

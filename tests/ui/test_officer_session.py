@@ -177,3 +177,39 @@ def test_log_out_brings_the_login_and_the_next_officer_gets_their_own_window_and
 def test_ctrl_l_is_the_log_out_shortcut(window: MainWindow) -> None:
     assert window.officer.log_out_action.shortcut().toString() == "Ctrl+L"
     assert window.officer.log_out_action in window.actions()
+
+
+def test_qt_calendar_names_follow_the_officers_language(
+    services: Services, qtbot: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QCalendarWidget
+
+    session = OfficerSession(services, TaskRunner(immediate=True), tmp_path / "ui-state.ini")
+    window = session.open(OFFICER)
+    qtbot.addWidget(window)
+    calendar = QCalendarWidget()
+    assert calendar.locale().language() == QLocale.Language.Vietnamese
+    assert "12" in calendar.locale().monthName(12) and "December" not in calendar.locale().monthName(12)
+    assert calendar.locale().dayName(1) == "Thứ Hai"
+
+
+def test_a_supervisor_edits_the_quick_reasons_the_dialogs_offer(
+    services: Services, window: MainWindow
+) -> None:
+    from desk_app.core.workflow import Action
+    from desk_app.services.settings import QUICK_REASONS
+
+    officer_screen = settings_screen(services, OFFICER, window)
+    assert all(box.isReadOnly() for box in officer_screen.reasons.boxes.values())
+    screen = settings_screen(services, Actor("truongbp", Role.SUPERVISOR), window)
+    box = screen.reasons.boxes[QUICK_REASONS[Action.RESCHEDULE].key]
+    box.setPlainText("Chờ kết quả xác minh của Công an xã\n\n  Cần lấy ý kiến Phòng Tư pháp  ")
+    screen._on_save_button_clicked()
+    assert services.settings.quick_reasons(Action.RESCHEDULE) == [
+        "Chờ kết quả xác minh của Công an xã",
+        "Cần lấy ý kiến Phòng Tư pháp",
+    ]
+    assert window.ctx.reasons(Action.RESCHEDULE)[0] == "Chờ kết quả xác minh của Công an xã"
+    with pytest.raises(PermissionDenied):
+        services.settings.change(QUICK_REASONS[Action.REFUSE], "x", OFFICER)

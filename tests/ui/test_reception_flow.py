@@ -121,13 +121,24 @@ def test_incomplete_dossier_prints_the_supplement_request(
 
 
 def test_refusal_asks_for_the_reason_and_prints_the_slip(
-    window: MainWindow, keyboard: Keyboard, services: Services, monkeypatch
+    window: MainWindow, keyboard: Keyboard, services: Services
 ) -> None:
-    from PySide6.QtWidgets import QInputDialog
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
-    monkeypatch.setattr(
-        QInputDialog, "getMultiLineText", lambda *a, **k: ("Thủ tục không thuộc thẩm quyền của xã", True)
-    )
+    from desk_app.ui.dialogs.action_dialog import ActionDialog
+
+    def give_reason() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ActionDialog):
+            QTimer.singleShot(10, give_reason)
+            return
+        dialog.activateWindow()  # the offscreen platform activates a dialog only when asked
+        QApplication.processEvents()
+        keyboard.type("Thủ tục không thuộc thẩm quyền của xã", widget=dialog.reason)
+        answer_next_dialog(keyboard, Qt.Key.Key_Escape)  # the preview that follows
+        keyboard.press(Qt.Key.Key_Return, CTRL, widget=dialog)
+
     screen = window.reception
     window.show_screen(screen)
     screen.applicant.fields["name"].setFocus()
@@ -135,7 +146,7 @@ def test_refusal_asks_for_the_reason_and_prints_the_slip(
     screen.picker.search.setFocus()
     keyboard.type("khai si")
     keyboard.press(Qt.Key.Key_Return)
-    answer_next_dialog(keyboard, Qt.Key.Key_Escape)
+    QTimer.singleShot(0, give_reason)
     keyboard.press(Qt.Key.Key_R, CTRL)
     outcome = screen.last_outcome
     assert outcome is not None and outcome.outcome == "refused"
@@ -146,9 +157,13 @@ def test_refusal_asks_for_the_reason_and_prints_the_slip(
 def test_a_refusal_with_no_reason_changes_nothing(
     window: MainWindow, keyboard: Keyboard, messages: Messages, services: Services, monkeypatch
 ) -> None:
-    from PySide6.QtWidgets import QInputDialog
+    from desk_app.ui.dialogs.action_dialog import ActionDialog
 
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("   ", True))
+    def blank_reason(dialog: ActionDialog) -> int:
+        dialog.reason.setPlainText("   ")
+        return 1
+
+    monkeypatch.setattr(ActionDialog, "exec", blank_reason)
     screen = window.reception
     window.show_screen(screen)
     screen.applicant.fields["name"].setFocus()

@@ -27,7 +27,7 @@ def test_the_result_comes_back_and_is_returned_from_the_returns_screen(
     window.show_screen(4)
     window.returns.code_entry.setFocus()
     keyboard.scan(code)
-    assert not window.returns.return_button.isEnabled()  # no result yet
+    assert window.returns.return_button.text().startswith("Có kết quả và trả ngay")  # the one-step offer
     window.returns.detail.action_buttons[Action.FINISH.value].click()
     assert services.dossiers.show(code, OFFICER).summary.status == DossierStatus.FINISHED
     assert window.returns.return_button.isEnabled()  # the screen shows the new state at once
@@ -48,3 +48,25 @@ def test_reprint_buttons_on_the_returns_screen_open_the_preview(
     window.returns.detail.print_buttons["control-sheet"].click()
     assert len(window.printer.shown) == before + 1
     assert window.printer.shown[-1].document == "control-sheet"
+
+
+def test_back_from_the_department_the_result_is_recorded_and_returned_in_one_step(
+    window: MainWindow, keyboard: Keyboard, services: Services
+) -> None:
+    (code,) = accepted(services)
+    services.dossiers.act(code, ActionRequest(Action.TRANSFER, department=DEPT), OFFICER)
+    window.show_screen(4)
+    window.returns.code_entry.setFocus()
+    keyboard.scan(code)
+    assert not window.returns.return_button.isEnabled(), "still at the department: nothing to return"
+    services.dossiers.act(code, ActionRequest(Action.RECEIVE_BACK, department=DEPT), OFFICER)
+    window.returns.code_entry.setFocus()
+    keyboard.scan(code)
+    assert window.returns.return_button.isEnabled()
+    assert "trong một bước" in window.returns.state_label.text()
+    window.returns.collector.setFocus()
+    keyboard.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    detail = services.dossiers.show(code, OFFICER)
+    assert detail.summary.status == DossierStatus.RETURNED
+    actions = [e.action for e in detail.events][-2:]
+    assert actions == [Action.FINISH.value, Action.RETURN_RESULT.value]

@@ -24,6 +24,7 @@ from desk_app.i18n import _
 from desk_app.ui.errors import message
 from desk_app.ui.geometry import resize_within_screen
 from desk_app.ui.pdf_pages import PdfPages, PrintFailed, print_pdf
+from desk_app.ui.style import decorate
 
 if TYPE_CHECKING:
     from desk_app.services.documents import PrintedDocument
@@ -103,6 +104,7 @@ class PreviewDialog(QDialog):
         self._copies.setRange(1, 20)
         self._copies.setValue(1)
         self._print_button = QPushButton(_("In (Enter)"))
+        decorate(self._print_button, "primary", "printer")
         self._print_button.setDefault(True)
         self._print_button.clicked.connect(self._on_print_button_clicked)
         close = QPushButton(_("Đóng (Esc)"))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -29,6 +30,7 @@ class Column(Generic[T]):
     alignment: Qt.AlignmentFlag = _LEFT
     tooltip: Callable[[T], str] | None = None
     fits: str = ""  # a text the column is always wide enough for (a dossier code: never cut)
+    colour: Callable[[T], str | None] | None = None  # the text colour of a cell (an overdue badge)
 
 
 class DtoTableModel(QAbstractTableModel, Generic[T]):
@@ -79,7 +81,15 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
             return int(column.alignment.value)
         if role == Qt.ItemDataRole.ToolTipRole:
             return column.tooltip(row) if column.tooltip else None
+        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
+            colour = column.colour(row)
+            return QColor(colour) if colour else None
         return None
+
+    def refresh_column(self, column: int) -> None:
+        """Repaint one column (a live time-left badge) without resetting the rows or the selection."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

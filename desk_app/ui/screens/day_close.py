@@ -12,6 +12,7 @@ from desk_app.i18n import _
 from desk_app.services.changes import Changes
 from desk_app.services.documents import PrintedDocument
 from desk_app.ui.errors import show_error
+from desk_app.ui.style import decorate
 
 if TYPE_CHECKING:
     from desk_app.services.printing import PrintService
@@ -62,6 +63,7 @@ class DayCloseScreen(QWidget):
         for key, label in self.values.items():
             form.addRow(titles[key], label)
         print_button = QPushButton(_("In bảng tổng hợp cuối ngày"))
+        decorate(print_button, "primary", "printer")
         bar = QHBoxLayout()
         bar.addWidget(QLabel(_("Ngày")))
         bar.addWidget(self.day)

@@ -22,6 +22,7 @@ from desk_app.i18n import _
 from desk_app.services.documents import PrintedDocument
 from desk_app.ui.errors import show_error
 from desk_app.ui.qmodels.dossiers import DossierTableModel
+from desk_app.ui.style import decorate
 from desk_app.ui.widgets.table_view import table_view
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class HandoverScreen(QWidget):
         self.remove_button = QPushButton(_("Bỏ hồ sơ đang chọn (Delete)"))
         self.remove_button.setShortcut("Delete")
         self.submit_button = QPushButton(_("Lập phiếu bàn giao và in"))
-        self.submit_button.setStyleSheet("font-weight: bold;")
+        decorate(self.submit_button, "primary", "printer")
         self.last_batch: HandoverBatch | None = None
         form = QFormLayout()
         form.addRow(_("Chiều bàn giao"), self.direction)
@@ -108,6 +109,7 @@ class HandoverScreen(QWidget):
             )
             return
         self.model.set_rows([*rows, detail.summary])
+        self.table.selectRow(self.model.rowCount() - 1)  # Delete takes back the scan just made
         self._refresh_count()
 
     @Slot()
@@ -125,6 +127,8 @@ class HandoverScreen(QWidget):
             rows = self.model.rows
             del rows[row]
             self.model.set_rows(rows)
+            if rows:
+                self.table.selectRow(min(row, len(rows) - 1))
             self._refresh_count()
 
     def _show_batch(self, label: str, pdf: bytes) -> None:
@@ -133,6 +137,7 @@ class HandoverScreen(QWidget):
     def _refresh_count(self) -> None:
         self.count_label.setText(_("Đã quét {n} hồ sơ").format(n=self.model.rowCount()))
         self.submit_button.setEnabled(self.model.rowCount() > 0)
+        self.remove_button.setEnabled(self.model.rowCount() > 0)
 
     @Slot()
     def _on_submit_button_clicked(self) -> None:

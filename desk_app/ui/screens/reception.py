@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,8 +29,10 @@ from desk_app.core.scan import ScanKind, ScanResult
 from desk_app.core.workflow import Action, GuardContext, allowed_actions
 from desk_app.i18n import _
 from desk_app.services.reception_checklist import checklist_items
+from desk_app.ui.dialogs.action_dialog import ActionDialog
 from desk_app.ui.dossier_actions import print_and_record, render_documents
 from desk_app.ui.errors import ask, show_error
+from desk_app.ui.style import decorate
 from desk_app.ui.widgets.applicant_form import ApplicantForm
 from desk_app.ui.widgets.catalogue_notes import CatalogueNotes
 from desk_app.ui.widgets.checklist import ChecklistWidget
@@ -100,10 +103,13 @@ class ReceptionScreen(QWidget):
         self.note = QLineEdit()
         self.note.setPlaceholderText(_("Ghi chú (không bắt buộc)"))
         self.accept_button = QPushButton(_("Tiếp nhận và in giấy hẹn (Ctrl+Enter)"))
-        self.accept_button.setStyleSheet("font-weight: bold;")
         self.supplement_button = QPushButton(_("Yêu cầu bổ sung (Ctrl+B)"))
         self.refuse_button = QPushButton(_("Từ chối tiếp nhận (Ctrl+R)"))
         self.clear_button = QPushButton(_("Hồ sơ mới (Ctrl+N)"))
+        decorate(self.accept_button, "primary", "check")
+        decorate(self.supplement_button, "warning", "file-alert")
+        decorate(self.refuse_button, "danger", "x")
+        decorate(self.clear_button, None, "file-plus")
 
         left = QVBoxLayout()
         left.addWidget(self.applicant)
@@ -126,9 +132,12 @@ class ReceptionScreen(QWidget):
         right.addLayout(row)
         right.addWidget(self.due_line)
         right.addWidget(self.note)
-        decisions = QHBoxLayout()
-        for button in (self.accept_button, self.supplement_button, self.refuse_button, self.clear_button):
-            decisions.addWidget(button)
+        decisions = QGridLayout()  # the next action on a row of its own, its alternatives under it
+        decisions.addWidget(self.accept_button, 0, 0, 1, 2)
+        decisions.addWidget(self.supplement_button, 1, 0)
+        decisions.addWidget(self.refuse_button, 1, 1)
+        decisions.setColumnStretch(2, 1)
+        decisions.addWidget(self.clear_button, 1, 3)
         right.addLayout(decisions)
         self.last_decision = LastDecision(self._printing, self._ctx)
         self.last_decision.sig_restore.connect(self.restore_form)
@@ -291,6 +300,7 @@ class ReceptionScreen(QWidget):
         self.supplement_button.setEnabled(Action.REQUEST_SUPPLEMENT in allowed)
         self.refuse_button.setEnabled(Action.REFUSE in allowed)
         self.complete_button.setEnabled(bool(self._items))
+        self.clear_button.setEnabled(not self.form.is_empty)  # an empty form has nothing to clear
 
     # -- autosave -----------------------------------------------------------------------------
     @Slot()
@@ -351,11 +361,10 @@ class ReceptionScreen(QWidget):
     def _on_refuse_button_clicked(self) -> None:
         if not self.refuse_button.isEnabled() or self._detail is None:
             return
-        reason, ok = QInputDialog.getMultiLineText(
-            self, _("Từ chối tiếp nhận"), _("Lý do từ chối (in trên phiếu từ chối):")
-        )
-        if ok:
-            self._decide((DocumentKind.REFUSAL,), refuse_reason=reason)
+        dialog = ActionDialog(Action.REFUSE, self, reasons=self._ctx.reasons(Action.REFUSE))
+        dialog.setWindowTitle(_("Từ chối tiếp nhận — lý do in trên phiếu từ chối"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._decide((DocumentKind.REFUSAL,), refuse_reason=dialog.reason.toPlainText())
 
     @Slot()
     def _on_clear_button_clicked(self) -> None:

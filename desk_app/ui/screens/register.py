@@ -20,6 +20,7 @@ from desk_app.services.changes import Changes
 from desk_app.ui.errors import show_error
 from desk_app.ui.export import Exporter
 from desk_app.ui.qmodels.table import CODE_SAMPLE, Column, LazyTableModel
+from desk_app.ui.style import decorate
 from desk_app.ui.timefmt import show_time
 from desk_app.ui.widgets.period import PeriodWidget
 from desk_app.ui.widgets.table_view import table_view
@@ -77,6 +78,8 @@ class RegisterScreen(QWidget):
         self.exporter = Exporter(self, ctx.tasks)
         pdf = QPushButton(_("Xuất PDF (sổ in)"))
         xlsx = QPushButton(_("Xuất Excel"))
+        decorate(pdf, None, "printer")
+        decorate(xlsx, None, "file-spreadsheet")
         bar = QHBoxLayout()
         bar.addWidget(self.period, 1)
         bar.addWidget(self.status)

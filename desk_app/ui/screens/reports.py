@@ -12,6 +12,7 @@ from desk_app.i18n import _
 from desk_app.ui.errors import show_error
 from desk_app.ui.export import Exporter
 from desk_app.ui.qmodels.table import RIGHT, Column, DtoTableModel
+from desk_app.ui.style import decorate
 from desk_app.ui.widgets.bar_chart import BarChart
 from desk_app.ui.widgets.period import PeriodWidget
 from desk_app.ui.widgets.table_view import table_view
@@ -67,6 +68,9 @@ class ReportsScreen(QWidget):
         show = QPushButton(_("Lập báo cáo"))
         pdf = QPushButton(_("Xuất PDF"))
         xlsx = QPushButton(_("Xuất Excel"))
+        decorate(show, "primary", "chart-bar")
+        decorate(pdf, None, "printer")
+        decorate(xlsx, None, "file-spreadsheet")
         bar = QHBoxLayout()
         bar.addWidget(self.period, 1)
         for button in (show, pdf, xlsx):

@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.errors import DomainError
+from desk_app.core.projection import DESK_LOCATION
 from desk_app.core.scan import OPENS_DOSSIER, classify
 from desk_app.core.workflow import Action
 from desk_app.i18n import _
 from desk_app.services.dossiers import ActionRequest
 from desk_app.ui.dossier_actions import DetailActions
 from desk_app.ui.errors import show_error
+from desk_app.ui.style import decorate
 from desk_app.ui.widgets.dossier_detail import DossierDetailWidget
 from desk_app.ui.widgets.return_fields import ReturnFields
 
@@ -47,13 +49,14 @@ class ReturnScreen(QWidget):
         self._dossiers = dossiers
         self._ctx = ctx
         self.current: DossierDetail | None = None
+        self.finish_first = False
         self.code_entry = QLineEdit()
         self.code_entry.setPlaceholderText(_("Quét mã trên giấy hẹn, hoặc gõ mã hồ sơ rồi Enter"))
         self.fields = ReturnFields()
         self.collector, self.collector_id = self.fields.collector, self.fields.collector_id
         self.proxy, self.authorisation = self.fields.proxy, self.fields.authorisation
         self.return_button = QPushButton(_("Trả kết quả (Ctrl+Enter)"))
-        self.return_button.setStyleSheet("font-weight: bold;")
+        decorate(self.return_button, "primary", "file-check")
         self.state_label = QLabel()
         self.detail = DossierDetailWidget()
         # "Có kết quả", "Hẹn lại" and the reprints on the detail work here as on Tra cứu.
@@ -96,14 +99,28 @@ class ReturnScreen(QWidget):
     def _show(self, detail: DossierDetail | None) -> None:
         self.current = detail
         self.detail.show_detail(detail)
-        can = detail is not None and Action.RETURN_RESULT.value in detail.allowed_actions
-        self.return_button.setEnabled(can)
+        allowed = detail.allowed_actions if detail is not None else ()
+        can = Action.RETURN_RESULT.value in allowed
+        # Back from the department with the result in hand: record it and hand it over in one step.
+        at_desk = detail is not None and detail.summary.holder == DESK_LOCATION
+        self.finish_first = not can and at_desk and Action.FINISH.value in allowed
+        self.return_button.setEnabled(can or self.finish_first)
+        self.return_button.setText(
+            _("Có kết quả và trả ngay (Ctrl+Enter)") if self.finish_first else _("Trả kết quả (Ctrl+Enter)")
+        )
         if detail is not None:
             self.fields.preset(detail.return_address)
         if detail is None:
             self.state_label.setText("")
         elif can:
             self.state_label.setText(_("Có thể trả kết quả."))
+        elif self.finish_first:
+            self.state_label.setText(
+                _(
+                    "Hồ sơ chưa ghi “Có kết quả”: nút trên ghi có kết quả và trả cho người nhận "
+                    "trong một bước."
+                )
+            )
         else:
             why = detail.blocked.get(Action.RETURN_RESULT.value, detail.summary.status_label)
             self.state_label.setText(_("Chưa trả được: {why}").format(why=why))
@@ -122,8 +139,9 @@ class ReturnScreen(QWidget):
             action=Action.RETURN_RESULT,
             **self.fields.values(),
         )
+        act = self._dossiers.finish_and_return if self.finish_first else self._dossiers.act
         try:
-            detail, changes = self._dossiers.act(
+            detail, changes = act(
                 self.current.summary.code or self.current.summary.id, request, self._ctx.actor
             )
         except DomainError as exc:

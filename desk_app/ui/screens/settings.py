@@ -41,6 +41,7 @@ from desk_app.services.settings import (
 from desk_app.ui.dialogs.preview import printer_names
 from desk_app.ui.errors import message, show_error
 from desk_app.ui.qmodels.table import Column, DtoTableModel
+from desk_app.ui.widgets.reason_lists import ReasonLists
 
 if TYPE_CHECKING:
     from desk_app.services.calendar import CalendarService
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from desk_app.ui.context import ScreenContext
 
 KIND_NAMES = {OverrideKind.DAY_OFF: N_("Nghỉ"), OverrideKind.WORKING_DAY: N_("Làm việc (làm bù)")}
+PAPER_NAMES = {"A4-landscape": N_("A4 ngang")}  # the stored value is an identifier; A4 and A5 are names
 _HOURS_RE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
 
@@ -140,7 +142,8 @@ class SettingsScreen(QWidget):
         names = printer_names()
         for document in PAPER:
             paper, printer = QComboBox(), QComboBox()
-            paper.addItems(list(PAPERS))
+            for size in PAPERS:
+                paper.addItem(_(PAPER_NAMES[size]) if size in PAPER_NAMES else size, size)
             printer.addItem(_("Máy in mặc định"), "")
             for name in names:
                 printer.addItem(name, name)
@@ -188,7 +191,8 @@ class SettingsScreen(QWidget):
 
         content = QWidget()
         column = QVBoxLayout(content)
-        for part in (unit_box, print_box, save, hours_box):
+        self.reasons = ReasonLists(ctx.actor)
+        for part in (unit_box, print_box, self.reasons, save, hours_box):
             column.addWidget(part)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -204,9 +208,10 @@ class SettingsScreen(QWidget):
         language = self._settings.language_for(self._ctx.actor.username)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         self.idle_lock.setValue(self._settings.get(IDLE_LOCK_MINUTES))
+        self.reasons.load(self._settings)
         self.auto_print.setChecked(self._settings.get(AUTO_PRINT))
         for document, combo in self.papers.items():
-            combo.setCurrentText(self._settings.get(PAPER[document]))
+            combo.setCurrentIndex(max(0, combo.findData(self._settings.get(PAPER[document]))))
             printer = self.printers[document]
             printer.setCurrentIndex(max(0, printer.findData(self._settings.get(PRINTER[document]))))
         rules = self._calendar.current_rules()
@@ -226,8 +231,9 @@ class SettingsScreen(QWidget):
                     changes |= self._settings.change(setting, self.unit[setting.key].text().strip(), who)
                 changes |= self._settings.change(IDLE_LOCK_MINUTES, self.idle_lock.value(), who)
             changes |= self._settings.change(AUTO_PRINT, self.auto_print.isChecked(), who)
+            changes |= self.reasons.save(self._settings, who)
             for document, combo in self.papers.items():
-                changes |= self._settings.change(PAPER[document], combo.currentText(), who)
+                changes |= self._settings.change(PAPER[document], str(combo.currentData()), who)
                 changes |= self._settings.change(
                     PRINTER[document], str(self.printers[document].currentData()), who
                 )

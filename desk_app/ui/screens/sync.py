@@ -11,8 +11,9 @@ from desk_app.core.errors import DomainError
 from desk_app.core.events import EventType
 from desk_app.i18n import N_, _
 from desk_app.services.changes import Changes
-from desk_app.ui.errors import show_error
+from desk_app.ui.errors import message, show_error
 from desk_app.ui.qmodels.table import RIGHT, Column, DtoTableModel
+from desk_app.ui.style import decorate
 from desk_app.ui.timefmt import show_time
 from desk_app.ui.widgets.table_view import table_view
 
@@ -77,6 +78,7 @@ class SyncScreen(QWidget):
         self.review_view = table_view(self.review, stretch=2)
         self.review_view.setMaximumHeight(180)
         sync_now = QPushButton(_("Đồng bộ ngay"))
+        decorate(sync_now, "primary", "refresh")
         resolve = QPushButton(_("Đã xử lý mục đang chọn"))
         clock = QPushButton(_("Xác nhận đã chỉnh đồng hồ"))
         sync_now.clicked.connect(self._on_sync_now_button_clicked)
@@ -126,6 +128,7 @@ class SyncScreen(QWidget):
     def _on_resolve_button_clicked(self) -> None:
         row = self.review_view.currentIndex().row()
         if row < 0:
+            message(self, _("Cần xử lý"), _("Chọn một mục trong danh sách Cần xử lý trước."), warning=False)
             return
         try:
             changes = self._sync.resolve(self.review.row_at(row).id, self._ctx.actor)

@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from desk_app.core.today import GROUP_TITLES, TodayGroup, time_left_words
+from desk_app.core.today import GROUP_TITLES, TodayGroup
 from desk_app.i18n import _
 from desk_app.services.changes import Changes
+from desk_app.ui.qmodels.dossiers import due_badge_column, due_column
 from desk_app.ui.qmodels.table import CODE_SAMPLE, Column, DtoTableModel
-from desk_app.ui.timefmt import show_time
 from desk_app.ui.widgets.table_view import table_view
 
 if TYPE_CHECKING:
@@ -28,8 +28,8 @@ def today_columns(now: Callable[[], datetime]) -> list[Column[DossierSummary]]:
     """Code, time left (live against ``now``), due, procedure, applicant, status."""
     return [
         Column(_("Mã hồ sơ"), lambda d: d.code or _("(chưa cấp mã)"), fits=CODE_SAMPLE),
-        Column(_("Còn / quá hạn"), lambda d: time_left_words(d.due_at, now()) if d.due_at else ""),
-        Column(_("Hẹn trả"), lambda d: show_time(d.due_at)),
+        due_badge_column(now),
+        due_column(),
         Column(_("Thủ tục"), lambda d: d.procedure_name, tooltip=lambda d: d.procedure_name),
         Column(_("Người nộp"), lambda d: d.applicant_name),
         Column(_("Trạng thái"), lambda d: d.status_label),
@@ -47,6 +47,7 @@ class TodayScreen(QWidget):
         self.sync_label = QLabel()
         self.sync_label.setStyleSheet("font-weight: bold;")
         self.groups = QListWidget()
+        self.groups.setObjectName("todayGroups")  # larger rows (resources/style/desk.qss)
         self.groups.setMaximumWidth(280)
         self.model: DtoTableModel[DossierSummary] = DtoTableModel(today_columns(today.now))
         self.table = table_view(self.model, stretch=3)

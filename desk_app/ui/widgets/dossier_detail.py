@@ -19,6 +19,7 @@ from desk_app.core.documents import DOCUMENTS
 from desk_app.core.workflow import ACTION_LABELS, Action, DossierStatus
 from desk_app.i18n import _
 from desk_app.ui.qmodels.table import Column, DtoTableModel
+from desk_app.ui.style import set_role
 from desk_app.ui.timefmt import show_time
 from desk_app.ui.widgets.table_view import table_view
 
@@ -97,7 +98,9 @@ class DossierDetailWidget(QWidget):
         self.print_buttons: dict[str, QPushButton] = {}  # the documents its history allows
         layout = QVBoxLayout(self)
         layout.addWidget(box)
-        layout.addWidget(QLabel(_("Dòng thời gian")))
+        timeline_title = QLabel(_("Dòng thời gian"))
+        set_role(timeline_title, "heading")
+        layout.addWidget(timeline_title)
         layout.addWidget(self.timeline_view, 1)
         layout.addLayout(self._actions)
         layout.addLayout(self._prints)

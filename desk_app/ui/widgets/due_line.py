@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QDateTimeEdit, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desk_app.core.errors import DomainError
 from desk_app.i18n import _
-from desk_app.ui.timefmt import to_moment
+from desk_app.ui.widgets.moment_edit import MomentEdit
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -25,9 +25,7 @@ class DueLine(QWidget):
         super().__init__(parent)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.officer_due = QDateTimeEdit()
-        self.officer_due.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.officer_due.setCalendarPopup(True)
+        self.officer_due = MomentEdit()
         self.officer_due.hide()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -47,7 +45,7 @@ class DueLine(QWidget):
         except DomainError as exc:
             self.label.setText(_("Hẹn trả: {why}").format(why=exc.user_message))
             if self.officer_due.isHidden():
-                self.officer_due.setDateTime(QDateTime(now.replace(tzinfo=None)).addDays(5))
+                self.officer_due.set_moment(now + timedelta(days=5))
             self.officer_due.show()
             return
         self.officer_due.hide()
@@ -60,5 +58,5 @@ class DueLine(QWidget):
         self.label.setToolTip(_("Lịch làm việc phiên bản {v}").format(v=due.calendar_version))
 
     def officer_moment(self) -> datetime | None:
-        """The appointment the officer typed, when the field is in use."""
-        return to_moment(self.officer_due) if self.officer_due.isVisible() else None
+        """The appointment the officer typed, when the field is in use (InvalidInput when unreadable)."""
+        return self.officer_due.moment() if self.officer_due.isVisible() else None

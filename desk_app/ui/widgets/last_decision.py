@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desk_app.core.clock import to_local
 from desk_app.i18n import _
 from desk_app.services.dto import Outcome
 from desk_app.ui.dossier_actions import print_and_record, render_documents
+from desk_app.ui.style import decorate
 
 if TYPE_CHECKING:
     from desk_app.core.reception_form import ReceptionForm
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from desk_app.ui.context import ScreenContext
 
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
+RECENT = 5
 
 
 def decision_text(outcome: ReceptionOutcome) -> str:
@@ -52,15 +54,21 @@ class LastDecision(QWidget):
         self.label = QLabel()
         self.label.setStyleSheet(OK_STYLE)
         self.reprint_button = QPushButton(_("In lại (Ctrl+P)"))
+        decorate(self.reprint_button, None, "printer")
         self.reprint_button.hide()
         self.undo_button = QPushButton(_("Khôi phục hồ sơ vừa xoá"))
         self.undo_button.hide()
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
-        row = QHBoxLayout(self)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label, 1)
         row.addWidget(self.reprint_button)
         row.addWidget(self.undo_button)
+        self.recent = RecentStrip(ctx)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addWidget(self.recent)
         self.reprint_button.clicked.connect(self._on_reprint_button_clicked)
         QShortcut(QKeySequence("Ctrl+P"), self).activated.connect(self._on_reprint_button_clicked)
 
@@ -69,6 +77,7 @@ class LastDecision(QWidget):
         self._ref = outcome.code or outcome.id
         self._documents = documents
         self.label.setText(decision_text(outcome))
+        self.recent.add(outcome)
         self.reprint_button.show()
         self.undo_button.hide()
         self._cleared = None
@@ -95,3 +104,38 @@ class LastDecision(QWidget):
         if self._ref:
             rendered = render_documents(self, self._printing, self._documents, self._ref)
             print_and_record(self, self._printing, self._ctx, rendered)
+
+
+class RecentStrip(QWidget):
+    """The last five dossiers decided at this counter, newest first; a click opens one in Tra cứu."""
+
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.buttons: list[QPushButton] = []
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.addWidget(QLabel(_("Vừa xong:")))
+        self._row.addStretch(1)
+        self.hide()
+
+    def add(self, outcome: ReceptionOutcome) -> None:
+        """Put a decision first; the sixth oldest drops off."""
+        ref = outcome.code or outcome.id
+        button = QPushButton(_short(outcome))
+        button.setToolTip(decision_text(outcome))
+        button.setFlat(True)
+        button.clicked.connect(lambda: self._ctx.events.sig_open_dossier.emit(ref))
+        self._row.insertWidget(1, button)
+        self.buttons.insert(0, button)
+        for old in self.buttons[RECENT:]:
+            old.deleteLater()
+        del self.buttons[RECENT:]
+        self.show()
+
+
+def _short(outcome: ReceptionOutcome) -> str:
+    """What tells this counter's dossiers apart: the code's date and number, or the slip's number."""
+    if outcome.code:
+        return outcome.code.rsplit("-", 2)[-2] + "-" + outcome.code.rsplit("-", 1)[-1]
+    return outcome.document_number or outcome.id[:8]

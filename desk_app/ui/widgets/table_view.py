@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 if TYPE_CHECKING:
@@ -19,6 +21,7 @@ def table_view(model: QAbstractItemModel, stretch: int) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     header = view.horizontalHeader()
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    _fit_headings(view, stretch)
     fitted = getattr(model, "fitted", None)
     for column, text in fitted() if fitted is not None else []:
         # The part of a code that differs between dossiers is its end: the column never cuts it.
@@ -27,3 +30,16 @@ def table_view(model: QAbstractItemModel, stretch: int) -> QTableView:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
     view.verticalHeader().hide()
     return view
+
+
+def _fit_headings(view: QTableView, stretch: int) -> None:
+    """Columns at least as wide as their (bold) heading, so no heading is cut."""
+    bold = QFont(view.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    header, model = view.horizontalHeader(), view.model()
+    for column in range(model.columnCount()):
+        heading = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        if column != stretch and heading:
+            needed = metrics.horizontalAdvance(heading) + 20  # the section's padding and frame
+            header.resizeSection(column, max(header.sectionSize(column), needed))
