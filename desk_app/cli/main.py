@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk_app import __version__, paths
-from desk_app.cli import catalogue_cmd, dossier_cmd, print_cmd, report_cmd, rules_cmd, setup_cmd, sync_cmd
 from desk_app.cli.parser import EXIT_REFUSED, VietnameseArgumentParser
 from desk_app.core.errors import DomainError
 from desk_app.i18n import _
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+
+    from desk_app.ui.splash import EarlyStart
 
 log = logging.getLogger("desk_app.cli")
 
@@ -28,6 +29,18 @@ def _db_default() -> Path:
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command tree; ``--db`` works before or after the subcommand."""
+    # Imported here, not at the top: they pull SQLAlchemy and the services in, which the GUI loads
+    # behind its first window (main() below).
+    from desk_app.cli import (
+        catalogue_cmd,
+        dossier_cmd,
+        print_cmd,
+        report_cmd,
+        rules_cmd,
+        setup_cmd,
+        sync_cmd,
+    )
+
     parser = VietnameseArgumentParser(
         prog="desk-app", description=_("One-Stop Desk — bàn tiếp nhận và trả kết quả")
     )
@@ -75,11 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; refusals print a Vietnamese message and return 2."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    parser = build_parser()
+    early = _early_gui(sys.argv[1:]) if argv is None else None
+    if isinstance(early, int):
+        return early  # the desk already runs on this data folder: its window was brought forward
+    parser = build_parser() if early is None else early.keep_responsive(build_parser)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+    args.early = early
     if args.db is None:
         args.db = _db_default()
     if args.user is None:
@@ -90,3 +107,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DomainError as exc:
         sys.stderr.write(_("Lỗi: {message}").format(message=exc.user_message) + "\n")
         return EXIT_REFUSED
+
+
+def _early_gui(argv: list[str]) -> EarlyStart | int | None:
+    """The login on screen before the heavy imports, when ``argv`` starts the GUI (a real launch only).
+
+    None when ``argv`` asks for something else or PySide6 is missing; exit code 0 when another instance
+    owns the data folder (its window was brought forward).
+    """
+    probe = argparse.ArgumentParser(add_help=False)
+    probe.add_argument("--db", type=Path, default=None)
+    probe.add_argument("--user", default=None)
+    probe.add_argument("--bench-startup", default=None)
+    probe.add_argument("--safe-mode", action="store_true")
+    try:
+        known, rest = probe.parse_known_args(argv)
+    except SystemExit:
+        return None  # the real parser reports the mistake
+    if rest:
+        return None  # a subcommand, --help, --version, --self-test …
+    try:
+        from desk_app.ui.splash import early_start
+    except ImportError:
+        return None  # no PySide6: the default command says so
+    early = early_start(known.db or _db_default(), safe_mode=known.safe_mode)
+    return 0 if early is None else early

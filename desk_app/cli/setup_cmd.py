@@ -88,4 +88,5 @@ def start_gui(args: argparse.Namespace, services: Services) -> int:
             )
         )
         return EXIT_REFUSED
-    return run_gui(services, safe_mode=args.safe_mode, bench_user=args.bench_startup)
+    early = getattr(args, "early", None)  # the login already on screen (cli.main)
+    return run_gui(services, safe_mode=args.safe_mode, bench_user=args.bench_startup, early=early)

@@ -111,6 +111,7 @@ PAPER = {
     doc: Setting(f"print.paper.{doc}", DOCUMENTS[doc].paper, str, N_("Khổ giấy")) for doc in PAPER_CHOICES
 }
 PRINTER = {doc: Setting(f"print.printer.{doc}", "", str, N_("Máy in")) for doc in PAPER_CHOICES}
+SCAN_FEEDBACK = Setting("scan.feedback", True, bool, N_("Tiếng bíp và nháy màu sau mỗi lần quét mã"))
 AUTO_PRINT = Setting("print.auto", False, bool, N_("In thẳng ra máy in đã chọn, không hỏi"))
 LANGUAGES = ("vi", "en")
 QUICK_REASONS: dict[Action, Setting[str]] = {

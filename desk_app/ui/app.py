@@ -5,22 +5,24 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import threading
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from desk_app import paths
-from desk_app.i18n import set_language
 from desk_app.services.settings import LANGUAGE
-from desk_app.ui import qt_vi
-from desk_app.ui.dialogs.login import LoginDialog
 from desk_app.ui.errors import report_unexpected
-from desk_app.ui.events import AppEvents
 from desk_app.ui.main_window import MainWindow
+from desk_app.ui.officer_session import OfficerSession
+from desk_app.ui.splash import (
+    FONT_FILES,
+    load_fonts,
+    make_application,
+    remember_language,
+    safe_mode_requested,
+    since_launch,
+)
 from desk_app.ui.tasks import TaskRunner
 from desk_app.ui.watchdog import BlockWatchdog
 
@@ -30,49 +32,12 @@ if TYPE_CHECKING:
 
     from desk_app.core.dossier import Actor
     from desk_app.services.container import Services
+    from desk_app.ui.events import AppEvents
+    from desk_app.ui.splash import EarlyStart
 
 log = logging.getLogger(__name__)
-_TRANSLATORS: list[qt_vi.QtVietnameseTranslator] = []
 UI_FONT = "DeskUI"
-FONT_FILES = (
-    "LiberationSerif-Regular.ttf",
-    "LiberationSerif-Bold.ttf",
-    "LiberationSerif-Italic.ttf",
-    "LiberationSerif-BoldItalic.ttf",
-)
-
-
-def safe_mode_requested(flag: bool) -> bool:
-    """``--safe-mode`` or ``DESK_APP_SAFE_MODE=1``: software rendering for old PCs and remote desktops."""
-    return flag or os.environ.get("DESK_APP_SAFE_MODE", "") not in ("", "0")
-
-
-def make_application(*, safe_mode: bool = False) -> QApplication:
-    """The QApplication with our fonts and Qt's own strings relabelled (reuses a running one)."""
-    if safe_mode:
-        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_UseSoftwareOpenGL)
-        os.environ.setdefault("QT_OPENGL", "software")
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationName("OneStopDesk")
-    if _TRANSLATORS:
-        return app
-    families = load_fonts()
-    if sys.platform != "win32" and families:
-        # Bare Linux boxes may have no font with Vietnamese glyphs; Windows has Segoe UI.
-        app.setFont(QFont(families[0], 10))
-    _TRANSLATORS.append(qt_vi.install(app))  # Qt does not own it: keep it alive with the process
-    return app
-
-
-def load_fonts() -> list[str]:
-    """Register the shipped TTFs with Qt (the wheel ships no fonts); the families loaded."""
-    families: list[str] = []
-    for name in FONT_FILES:
-        font_id = QFontDatabase.addApplicationFont(str(paths.resources_dir() / "fonts" / name))
-        if font_id >= 0:
-            families.extend(f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families)
-    return families
+__all__ = ["FONT_FILES", "build_window", "load_fonts", "make_application", "run_gui", "safe_mode_requested"]
 
 
 def install_excepthook() -> None:
@@ -84,34 +49,67 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def run_gui(services: Services, *, safe_mode: bool = False, bench_user: str | None = None) -> int:
-    """Start the desk application over built services; returns the exit code."""
+def run_gui(
+    services: Services,
+    *,
+    safe_mode: bool = False,
+    bench_user: str | None = None,
+    early: EarlyStart | None = None,
+) -> int:
+    """Start the desk application over built services; returns the exit code.
+
+    ``early`` carries the application and the login already on screen (``desk_app.ui.splash``).
+    """
     started = time.perf_counter()
-    app = make_application(safe_mode=safe_mode_requested(safe_mode))
-    set_language(services.settings.get(LANGUAGE))
+    app = early.app if early is not None else make_application(safe_mode=safe_mode_requested(safe_mode))
     install_excepthook()
-    tasks = TaskRunner()
-    events = AppEvents()
-    if bench_user is not None:
-        actor = services.users.actor(bench_user)
-    else:
-        login = LoginDialog(services.users, tasks)
-        if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
-            return 0
-        actor = login.actor
-    window = build_window(services, tasks, events, actor, services.db_path.parent / "ui-state.ini")
-    window.show()
-    watchdog = BlockWatchdog(window)
+    tasks = early.tasks if early is not None else TaskRunner()
+    data_dir = services.db_path.parent
+    remember_language(data_dir, services.settings.get(LANGUAGE))
+    session = OfficerSession(services, tasks, data_dir / "ui-state.ini")
+    actor = _first_officer(session, services, bench_user, early)
+    if actor is None:
+        tasks.shutdown()
+        return 0
+    session.open(actor)
+    watchdog = BlockWatchdog()
     watchdog.start()
-    window.sync_loop.start()
     if bench_user is not None:
         QTimer.singleShot(0, lambda: _report_ready(started, app))
     else:
-        # Load the printing modules while the officer starts typing, not at the first print.
-        threading.Thread(target=lambda: services.printing, name="warm-printing", daemon=True).start()
+        # Load the printing modules while the officer starts typing, not at the first print. A task,
+        # not a daemon thread: an import still running while the interpreter finalises can crash it.
+        tasks.run(lambda: services.printing, on_success=_ignore, on_error=_log_warm_failure)
     code = app.exec()
+    watchdog.stop()
     tasks.shutdown()
     return code
+
+
+def _first_officer(
+    session: OfficerSession, services: Services, bench_user: str | None, early: EarlyStart | None
+) -> Actor | None:
+    """The officer of the first window: the benchmark's user, or whoever logs in."""
+    login = early.login if early is not None else None
+    if login is None:
+        return services.users.actor(bench_user) if bench_user is not None else session.login()
+    if bench_user is not None:
+        login.close()
+        return services.users.actor(bench_user)
+    if not login.isVisible():
+        return None  # closed while the application was loading
+    login.set_users(services.users)
+    if login.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return login.actor
+
+
+def _ignore(_value: object) -> None:
+    pass
+
+
+def _log_warm_failure(exc: BaseException) -> None:
+    log.warning("printing modules not preloaded: %s", exc)
 
 
 def build_window(
@@ -122,6 +120,7 @@ def build_window(
 
 
 def _report_ready(started: float, app: QApplication) -> None:
-    sys.stdout.write(f"ready {time.perf_counter() - started:.3f}\n")
+    elapsed = since_launch() if os.environ.get("DESK_APP_BENCH_T0") else time.perf_counter() - started
+    sys.stdout.write(f"ready {elapsed:.3f}\n")
     sys.stdout.flush()
     app.quit()

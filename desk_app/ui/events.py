@@ -19,3 +19,6 @@ class AppEvents(QObject):
 
     sig_open_dossier = Signal(str)
     """Something asked to show a dossier (by code or id)."""
+
+    sig_scan_verdict = Signal(str)
+    """How a scan went (a ``ScanVerdict``): the beep and the flash."""

@@ -23,6 +23,7 @@ from desk_app.ui.errors import message
 from desk_app.ui.geometry import available_area, keep_on_screen
 from desk_app.ui.officer_controls import OfficerControls
 from desk_app.ui.print_flow import PrintFlow
+from desk_app.ui.scan_feedback import ScanFeedback
 from desk_app.ui.screens.catalogue import CatalogueScreen
 from desk_app.ui.screens.day_close import DayCloseScreen
 from desk_app.ui.screens.handover import HandoverScreen
@@ -137,6 +138,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.officer.button)
         for label in (self._desk, self.online_label, self.pending_label, self.calendar_label):
             self.statusBar().addPermanentWidget(label)
+        self.scan_feedback = ScanFeedback(self.statusBar(), services.settings, self)
+        events.sig_scan_verdict.connect(self.scan_feedback.signal)
         self.scan_input = ScanInput(self)
         self.scan_input.sig_scanned.connect(self._on_scan_input_scanned)
         app = QApplication.instance()
@@ -168,6 +171,14 @@ class MainWindow(QMainWindow):
     def _on_scan_input_scanned(self, result: ScanResult) -> None:
         if self.officer.locked:
             return  # a scan at a locked screen opens nothing
+        heard = self.scan_feedback.signals
+        if result.kind not in OPENS_DOSSIER and result.kind is not ScanKind.CITIZEN_CARD:
+            self._events.sig_scan_verdict.emit("unknown")  # before the message box, which waits
+        self._route_scan(result)
+        if self.scan_feedback.signals == heard:  # the screen found nothing to say (a duplicate would)
+            self._events.sig_scan_verdict.emit("taken")
+
+    def _route_scan(self, result: ScanResult) -> None:
         screen = self.current_screen()
         handler = getattr(screen, "handle_scan", None)
         if handler is not None and handler(result):

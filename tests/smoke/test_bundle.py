@@ -53,3 +53,15 @@ def test_the_bundle_ships_fonts_licence_catalogue_migrations_and_english() -> No
     assert (internal / "resources" / "catalogue" / "commune-catalogue.json").exists()
     assert (internal / "resources" / "i18n" / "en" / "LC_MESSAGES" / "desk_app.mo").exists()
     assert list((internal / "desk_app" / "models" / "migrations" / "versions").glob("0003_*.py"))
+
+
+BUNDLE_LIMIT_MIB = 150  # issue 14: the installer folder stays under 150 MB (MiB, as `du -sm` counts)
+
+
+def test_the_bundle_stays_under_150_mb() -> None:
+    files = [p for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink()]
+    sizes = sorted(((p.stat().st_size, p) for p in files), reverse=True)
+    total = sum(size for size, _ in sizes) / 2**20
+    largest = "\n".join(f"{size / 2**20:7.2f} MiB  {p.relative_to(BUNDLE)}" for size, p in sizes[:15])
+    print(f"bundle: {total:.1f} MiB in {len(files)} files; largest:\n{largest}")
+    assert total <= BUNDLE_LIMIT_MIB, f"the bundle is {total:.1f} MiB (limit {BUNDLE_LIMIT_MIB}):\n{largest}"

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from desk_app.i18n import _
 from desk_app.ui.qt_vi import relabel_button_box
+from desk_app.ui.style import decorate
 
 if TYPE_CHECKING:
     from desk_app.core.dossier import Actor
@@ -19,10 +20,11 @@ if TYPE_CHECKING:
 class LoginDialog(QDialog):
     """Username and password; a wrong pair says so and lets the officer try again."""
 
-    def __init__(self, users: UserService, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, users: UserService | None, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._users = users
+        self._users = users  # None while the app is still loading (the login shows first)
         self._tasks = tasks
+        self._pending: tuple[str, str] | None = None
         self.actor: Actor | None = None
         self.setWindowTitle(_("Đăng nhập — Một cửa"))
         self.username = QLineEdit()
@@ -37,6 +39,8 @@ class LoginDialog(QDialog):
         relabel_button_box(self.buttons)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(_("Đăng nhập"))
+        decorate(ok, "primary")
+        self.setMinimumWidth(380)  # room for the 10-pt labels and a name typed with its accents
         form = QFormLayout()
         form.addRow(_("Tên đăng nhập"), self.username)
         form.addRow(_("Mật khẩu"), self.password)
@@ -47,13 +51,28 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
 
+    def set_users(self, users: UserService) -> None:
+        """The services are ready: check the password typed while they loaded, if any."""
+        self._users = users
+        if self._pending is not None:
+            username, password = self._pending
+            self._pending = None
+            self._check(users, username, password)
+
     @Slot()
     def _on_buttons_accepted(self) -> None:
         username, password = self.username.text().strip(), self.password.text()
         self.buttons.setEnabled(False)
+        if self._users is None:
+            self._pending = (username, password)
+            self.error.setText(_("Đang khởi động…"))
+            return
+        self._check(self._users, username, password)
+
+    def _check(self, users: UserService, username: str, password: str) -> None:
         self.error.setText(_("Đang kiểm tra…"))
         self._tasks.run(
-            lambda: self._users.authenticate(username, password),
+            lambda: users.authenticate(username, password),
             on_success=self._on_authenticated,
             on_error=self._on_failed,
             pool="io",

@@ -96,11 +96,13 @@ class HandoverScreen(QWidget):
         try:
             detail = self._dossiers.show(ref, self._ctx.actor)
         except DomainError as exc:
+            self._ctx.events.sig_scan_verdict.emit("unknown")  # a code this desk does not hold
             show_error(self, exc)
             return
         rows = self.model.rows
         self._refresh_count()
         if any(r.id == detail.summary.id for r in rows):
+            self._ctx.events.sig_scan_verdict.emit("duplicate")
             # A second scan of the same slip is common in a stack: say so rather than stay silent.
             self.count_label.setText(
                 _("Hồ sơ {code} đã có trong lần bàn giao này (quét trùng). Đã quét {n} hồ sơ.").format(

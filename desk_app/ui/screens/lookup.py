@@ -82,6 +82,7 @@ class LookupScreen(QWidget):
         try:
             detail = self._dossiers.show(ref, self._ctx.actor)
         except DomainError as exc:
+            self._ctx.events.sig_scan_verdict.emit("unknown")
             show_error(self, exc)
             return
         self.model.set_rows([detail.summary])

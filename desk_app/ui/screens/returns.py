@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desk_app.core.errors import DomainError
 from desk_app.core.projection import DESK_LOCATION
 from desk_app.core.scan import OPENS_DOSSIER, classify
-from desk_app.core.workflow import Action
+from desk_app.core.workflow import Action, DossierStatus
 from desk_app.i18n import _
 from desk_app.services.dossiers import ActionRequest
 from desk_app.ui.dossier_actions import DetailActions
@@ -89,6 +89,7 @@ class ReturnScreen(QWidget):
         try:
             self._show(self._dossiers.show(ref, self._ctx.actor))
         except DomainError as exc:
+            self._ctx.events.sig_scan_verdict.emit("unknown")
             show_error(self, exc)
             return
         if self.current is not None and not self.collector.text():
@@ -102,8 +103,12 @@ class ReturnScreen(QWidget):
         allowed = detail.allowed_actions if detail is not None else ()
         can = Action.RETURN_RESULT.value in allowed
         # Back from the department with the result in hand: record it and hand it over in one step.
-        at_desk = detail is not None and detail.summary.holder == DESK_LOCATION
-        self.finish_first = not can and at_desk and Action.FINISH.value in allowed
+        back = (
+            detail is not None
+            and detail.summary.status is DossierStatus.PROCESSING
+            and detail.summary.holder == DESK_LOCATION
+        )  # received back from the department: the result is in the officer's hands
+        self.finish_first = not can and back and Action.FINISH.value in allowed
         self.return_button.setEnabled(can or self.finish_first)
         self.return_button.setText(
             _("Có kết quả và trả ngay (Ctrl+Enter)") if self.finish_first else _("Trả kết quả (Ctrl+Enter)")

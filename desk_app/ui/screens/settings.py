@@ -35,6 +35,7 @@ from desk_app.services.settings import (
     PAPER,
     PAPERS,
     PRINTER,
+    SCAN_FEEDBACK,
     UNIT_TEXTS,
     officer_language,
 )
@@ -137,6 +138,8 @@ class SettingsScreen(QWidget):
         print_form = QFormLayout(print_box)
         self.auto_print = QCheckBox(_(AUTO_PRINT.title))
         print_form.addRow(self.auto_print)
+        self.scan_feedback = QCheckBox(_(SCAN_FEEDBACK.title))
+        print_form.addRow(self.scan_feedback)
         self.papers: dict[str, QComboBox] = {}
         self.printers: dict[str, QComboBox] = {}
         names = printer_names()
@@ -210,6 +213,7 @@ class SettingsScreen(QWidget):
         self.idle_lock.setValue(self._settings.get(IDLE_LOCK_MINUTES))
         self.reasons.load(self._settings)
         self.auto_print.setChecked(self._settings.get(AUTO_PRINT))
+        self.scan_feedback.setChecked(self._settings.get(SCAN_FEEDBACK))
         for document, combo in self.papers.items():
             combo.setCurrentIndex(max(0, combo.findData(self._settings.get(PAPER[document]))))
             printer = self.printers[document]
@@ -231,6 +235,7 @@ class SettingsScreen(QWidget):
                     changes |= self._settings.change(setting, self.unit[setting.key].text().strip(), who)
                 changes |= self._settings.change(IDLE_LOCK_MINUTES, self.idle_lock.value(), who)
             changes |= self._settings.change(AUTO_PRINT, self.auto_print.isChecked(), who)
+            changes |= self._settings.change(SCAN_FEEDBACK, self.scan_feedback.isChecked(), who)
             changes |= self.reasons.save(self._settings, who)
             for document, combo in self.papers.items():
                 changes |= self._settings.change(PAPER[document], str(combo.currentData()), who)

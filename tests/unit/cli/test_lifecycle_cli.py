@@ -135,7 +135,7 @@ def test_acting_user_and_roles(db: Path, tmp_path: Path, capsys: pytest.CaptureF
     code, _out, err = run(capsys, "--user", "nobody", "receive", "--json", str(tmp_path / "d.json"))
     assert (code, "Không có tài khoản" in err) == (2, True)
     code, _out, err = run(capsys, "user", "add", "canbo9", "--password", "mat-khau-9")
-    assert (code, "quyền admin" in err) == (2, True)
+    assert (code, "quyền Quản trị" in err) == (2, True)
     code, out, _ = run(
         capsys, "--user", "admin", "user", "add", "canbo9", "--password", "mat-khau-9", "--name", "Cán bộ 9"
     )
