@@ -225,7 +225,7 @@ def test_the_thousandth_dossier_of_a_slot_is_refused(services: Services) -> None
 def test_paper_back_entry_keeps_the_original_time_and_code(services: Services) -> None:
     paper = draft(services, received_at=at(2026, 11, 19, 10, 15))
     late = LateEntry("000.00.19.H57-261119-1005", "Mất điện sáng 19/11")
-    with pytest.raises(PermissionDenied, match="supervisor"):
+    with pytest.raises(PermissionDenied, match="Trưởng bộ phận"):
         services.reception.receive(paper, OFFICER, late_entry=late)
     with pytest.raises(InvalidInput, match="lý do nhập bù"):
         services.reception.receive(paper, SUPERVISOR, late_entry=LateEntry(late.code, ""))
