@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from datetime import datetime
 
     from desk_app.core.dossier import Actor
     from desk_app.core.workflow import Action
@@ -25,3 +26,5 @@ class ScreenContext:
     printer: PrintFlow
     reasons: Callable[[Action], list[str]] = field(default=lambda _action: [])
     """The common reasons offered for an action (settings, one per line)."""
+    now: Callable[[], datetime] | None = None
+    """The desk's clock (the time-left badges); None: the wall clock."""

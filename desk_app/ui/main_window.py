@@ -77,7 +77,9 @@ class MainWindow(QMainWindow):
         self._services = services
         self._events = events
         self.printer = PrintFlow(services.settings, lambda: self)
-        ctx = ScreenContext(actor, events, tasks, self.printer, services.settings.quick_reasons)
+        ctx = ScreenContext(
+            actor, events, tasks, self.printer, services.settings.quick_reasons, services.clock.now
+        )
         self.ctx = ctx
         s = services
         printing = cast("PrintService", _LazyPrinting(services))

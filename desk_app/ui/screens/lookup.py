@@ -18,7 +18,7 @@ from desk_app.i18n import _
 from desk_app.services.changes import Changes
 from desk_app.ui.dossier_actions import DetailActions
 from desk_app.ui.errors import show_error
-from desk_app.ui.qmodels.dossiers import DossierTableModel
+from desk_app.ui.qmodels.dossiers import DossierTableModel, wall_clock
 from desk_app.ui.widgets.dossier_detail import DossierDetailWidget
 from desk_app.ui.widgets.table_view import table_view
 
@@ -46,8 +46,8 @@ class LookupScreen(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Mã hồ sơ, họ tên hoặc số định danh; hoặc quét mã trên phiếu"))
         self.search.setClearButtonEnabled(True)
-        self.model = DossierTableModel()
-        self.table = table_view(self.model, stretch=2)
+        self.model = DossierTableModel(ctx.now or wall_clock)
+        self.table = table_view(self.model, stretch=3)
         self.detail = DossierDetailWidget()
         splitter = QSplitter()
         left = QWidget()
@@ -56,7 +56,8 @@ class LookupScreen(QWidget):
         column.addWidget(self.table)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)  # the list wide enough for the code and its time-left badge
         QVBoxLayout(self).addWidget(splitter)
         self._connect_signals()
 

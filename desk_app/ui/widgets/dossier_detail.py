@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from desk_app.core.documents import DOCUMENTS
 from desk_app.core.workflow import ACTION_LABELS, Action, DossierStatus
 from desk_app.i18n import _
+from desk_app.ui.qmodels.dossiers import TIME_SAMPLE
 from desk_app.ui.qmodels.table import Column, DtoTableModel
 from desk_app.ui.style import set_role
 from desk_app.ui.timefmt import show_time
@@ -31,12 +33,19 @@ def _status_name(status: int | None) -> str:
     return "" if status is None else DossierStatus(status).label
 
 
+ACTIONS_PER_ROW = 4
+
+
 def event_columns() -> list[Column[EventSummary]]:
     """Time, action, from → to, who, note."""
     return [
-        Column(_("Thời điểm"), lambda e: show_time(e.occurred_at)),
+        Column(_("Thời điểm"), lambda e: show_time(e.occurred_at), fits=TIME_SAMPLE),
         Column(_("Thao tác"), _action_words),
-        Column(_("Trạng thái"), lambda e: f"{_status_name(e.from_status)} → {_status_name(e.to_status)}"),
+        Column(
+            _("Trạng thái"),
+            lambda e: f"{_status_name(e.from_status)} → {_status_name(e.to_status)}",
+            fits="Được tiếp nhận → Đang xử lý",
+        ),
         Column(_("Người thực hiện"), lambda e: e.actor),
         Column(_("Ghi chú"), _note_words, tooltip=_note_words),
     ]
@@ -92,7 +101,7 @@ class DossierDetailWidget(QWidget):
             self._facts.addRow(titles[key], label)
         self.timeline: DtoTableModel[EventSummary] = DtoTableModel(event_columns())
         self.timeline_view = table_view(self.timeline, stretch=4)
-        self._actions = QHBoxLayout()
+        self._actions = QGridLayout()  # rows of four: the detail stays narrow enough for the list beside it
         self._prints = QHBoxLayout()
         self.action_buttons: dict[str, QPushButton] = {}
         self.print_buttons: dict[str, QPushButton] = {}  # the documents its history allows
@@ -135,14 +144,13 @@ class DossierDetailWidget(QWidget):
         for key, value in values.items():
             self._labels[key].setText(value)
         self.timeline.set_rows(list(detail.events))
-        for action in detail.allowed_actions:
-            if action in (Action.RECEIVE.value, Action.REFUSE.value):
-                continue
+        shown = [a for a in detail.allowed_actions if a not in (Action.RECEIVE.value, Action.REFUSE.value)]
+        for place, action in enumerate(shown):
             button = QPushButton(_(ACTION_LABELS[Action(action)]).capitalize())
             button.clicked.connect(lambda _checked=False, a=action: self.sig_action_requested.emit(a))
-            self._actions.addWidget(button)
+            self._actions.addWidget(button, place // ACTIONS_PER_ROW, place % ACTIONS_PER_ROW)
             self.action_buttons[action] = button
-        self._actions.addStretch(1)
+        self._actions.setColumnStretch(ACTIONS_PER_ROW, 1)
         self._prints.addWidget(QLabel(_("In lại:")))
         for document in detail.printable:
             button = QPushButton(_(DOCUMENTS[document].label))
