@@ -128,7 +128,6 @@ class SettingsScreen(QWidget):
         unit_form.addRow(_(IDLE_LOCK_MINUTES.title), self.idle_lock)
         unit_form.addRow(_("Mã đơn vị"), QLabel(identity.unit_code))
         unit_form.addRow(_("Dải số của bàn"), QLabel(str(identity.code_slot)))
-        unit_form.addRow(_("Mã bàn"), QLabel(identity.desk_id))
         self.language = QComboBox()
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")

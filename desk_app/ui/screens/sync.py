@@ -11,6 +11,7 @@ from desk_app.core.errors import DomainError
 from desk_app.core.events import EventType
 from desk_app.i18n import N_, _
 from desk_app.services.changes import Changes
+from desk_app.services.sync_words import outbox_detail, problem_title
 from desk_app.ui.errors import message, show_error
 from desk_app.ui.qmodels.table import RIGHT, Column, DtoTableModel
 from desk_app.ui.style import decorate
@@ -47,7 +48,7 @@ def outbox_columns() -> list[Column[OutboxSummary]]:
         Column(_("Thời điểm"), lambda r: show_time(r.local_time)),
         Column(_("Số lần gửi"), lambda r: r.attempts, RIGHT),
         Column(_("Tình trạng"), lambda r: _(STATE_NAMES.get(r.state, r.state))),
-        Column(_("Chi tiết"), lambda r: r.detail, tooltip=lambda r: r.detail),
+        Column(_("Chi tiết"), lambda r: outbox_detail(r.detail), tooltip=lambda r: outbox_detail(r.detail)),
     ]
 
 
@@ -55,8 +56,8 @@ def review_columns() -> list[Column[ReviewItem]]:
     """What happened, when, and what to do."""
     return [
         Column(_("Thời điểm"), lambda r: show_time(r.created_at)),
-        Column(_("Vấn đề"), lambda r: r.reason),
-        Column(_("Việc cần làm"), lambda r: r.advice, tooltip=lambda r: f"{r.advice}\n{r.detail}"),
+        Column(_("Vấn đề"), lambda r: problem_title(r.reason)),
+        Column(_("Việc cần làm"), lambda r: r.advice, tooltip=lambda r: r.advice),
     ]
 
 
