@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
 
 from desk_app.i18n import _
-from desk_app.ui.qt_vi import relabel_button_box
+from desk_app.ui.dialogs.form_dialog import arrange, ok_cancel
 from desk_app.ui.style import decorate
 
 if TYPE_CHECKING:
@@ -33,23 +33,11 @@ class LoginDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b71c1c;")
         self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        relabel_button_box(self.buttons)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("Đăng nhập"))
+        self.buttons, ok = ok_cancel(_("Đăng nhập"))
         decorate(ok, "primary")
         self.setMinimumWidth(380)  # room for the 10-pt labels and a name typed with its accents
-        form = QFormLayout()
-        form.addRow(_("Tên đăng nhập"), self.username)
-        form.addRow(_("Mật khẩu"), self.password)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
+        rows = [(_("Tên đăng nhập"), self.username), (_("Mật khẩu"), self.password)]
+        arrange(self, rows, self.error, self.buttons, self._on_buttons_accepted)
 
     def set_users(self, users: UserService) -> None:
         """The services are ready: check the password typed while they loaded, if any."""

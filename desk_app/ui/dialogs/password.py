@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
 
 from desk_app.core.errors import DomainError
 from desk_app.i18n import _
-from desk_app.ui.qt_vi import relabel_button_box
+from desk_app.ui.dialogs.form_dialog import arrange, ok_cancel
 
 if TYPE_CHECKING:
     from desk_app.core.dossier import Actor
@@ -35,21 +35,13 @@ class ChangePasswordDialog(QDialog):
         self.error.setObjectName("fieldHint")
         self.error.setStyleSheet("color: #b71c1c;")
         self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        relabel_button_box(self.buttons)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Đổi mật khẩu"))
-        form = QFormLayout()
-        form.addRow(_("Mật khẩu hiện tại"), self.current)
-        form.addRow(_("Mật khẩu mới"), self.new)
-        form.addRow(_("Nhập lại mật khẩu mới"), self.again)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, _ok = ok_cancel(_("Đổi mật khẩu"))
+        rows = [
+            (_("Mật khẩu hiện tại"), self.current),
+            (_("Mật khẩu mới"), self.new),
+            (_("Nhập lại mật khẩu mới"), self.again),
+        ]
+        arrange(self, rows, self.error, self.buttons, self._on_buttons_accepted)
         self.current.setFocus()
 
     @Slot()
