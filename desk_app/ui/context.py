@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from desk_app.ui.timefmt import wall_clock
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import datetime
@@ -26,5 +28,5 @@ class ScreenContext:
     printer: PrintFlow
     reasons: Callable[[Action], list[str]] = field(default=lambda _action: [])
     """The common reasons offered for an action (settings, one per line)."""
-    now: Callable[[], datetime] | None = None
-    """The desk's clock (the time-left badges); None: the wall clock."""
+    now: Callable[[], datetime] = field(default=wall_clock)
+    """The desk's clock (the time-left badges)."""

@@ -11,6 +11,11 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDateTimeEdit
 
 
+def wall_clock() -> datetime:
+    """Now in Vietnam: the clock of screens not given the desk's."""
+    return datetime.now(VN_TZ)
+
+
 def show_time(value: datetime | str | None) -> str:
     """A moment (or its ISO text) as ``dd/mm/yyyy HH:MM`` in Vietnam time; "" for None."""
     if not value:

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
-from desk_app.core.clock import VN_TZ
 from desk_app.core.today import due_is_close, time_left_words
 from desk_app.core.workflow import TERMINAL
 from desk_app.i18n import _
 from desk_app.ui.qmodels.table import CODE_SAMPLE, Column, DtoTableModel
-from desk_app.ui.timefmt import show_time
+from desk_app.ui.timefmt import show_time, wall_clock
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from datetime import datetime
 
     from desk_app.services.dto import DossierSummary
 
@@ -23,11 +22,6 @@ TIME_SAMPLE = "00/00/0000 00:00"
 BADGE_SAMPLE = "quá 00 ngày 00 giờ"
 LATE, SOON = "#b71c1c", "#a15c00"
 BADGE_REFRESH_MS = 60_000
-
-
-def wall_clock() -> datetime:
-    """Now in Vietnam (the badges' default clock)."""
-    return datetime.now(VN_TZ)
 
 
 def due_badge_column(now: Callable[[], datetime]) -> Column[DossierSummary]:

@@ -21,7 +21,7 @@ from desk_app.core.scan import ScanKind, classify
 from desk_app.i18n import _
 from desk_app.services.documents import PrintedDocument
 from desk_app.ui.errors import show_error
-from desk_app.ui.qmodels.dossiers import DossierTableModel, wall_clock
+from desk_app.ui.qmodels.dossiers import DossierTableModel
 from desk_app.ui.style import decorate
 from desk_app.ui.widgets.table_view import table_view
 
@@ -57,7 +57,7 @@ class HandoverScreen(QWidget):
         self.received_by = QLineEdit()
         self.code_entry = QLineEdit()
         self.code_entry.setPlaceholderText(_("Quét mã vạch trên phiếu, hoặc gõ mã hồ sơ rồi Enter"))
-        self.model = DossierTableModel(ctx.now or wall_clock)
+        self.model = DossierTableModel(ctx.now)
         self.table = table_view(self.model, stretch=2)
         self.count_label = QLabel()
         self.remove_button = QPushButton(_("Bỏ hồ sơ đang chọn (Delete)"))

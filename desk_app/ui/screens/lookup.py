@@ -18,7 +18,7 @@ from desk_app.i18n import _
 from desk_app.services.changes import Changes
 from desk_app.ui.dossier_actions import DetailActions
 from desk_app.ui.errors import show_error
-from desk_app.ui.qmodels.dossiers import DossierTableModel, wall_clock
+from desk_app.ui.qmodels.dossiers import DossierTableModel
 from desk_app.ui.widgets.dossier_detail import DossierDetailWidget
 from desk_app.ui.widgets.table_view import table_view
 
@@ -46,7 +46,7 @@ class LookupScreen(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Mã hồ sơ, họ tên hoặc số định danh; hoặc quét mã trên phiếu"))
         self.search.setClearButtonEnabled(True)
-        self.model = DossierTableModel(ctx.now or wall_clock)
+        self.model = DossierTableModel(ctx.now)
         self.table = table_view(self.model, stretch=3)
         self.detail = DossierDetailWidget()
         splitter = QSplitter()

@@ -12,6 +12,7 @@ from desk_app.core.clock import VN_TZ, to_local
 from desk_app.core.date_input import EXAMPLES, parse_moment
 from desk_app.core.errors import InvalidInput
 from desk_app.i18n import _
+from desk_app.ui.timefmt import wall_clock
 from desk_app.ui.widgets.applicant_form import PROBLEM_STYLE
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def _today() -> date:
-    return datetime.now(VN_TZ).date()
+    return wall_clock().date()
 
 
 class MomentEdit(QLineEdit):
